@@ -1,0 +1,47 @@
+#pragma once
+// Counter-based random numbers (ARCHITECTURE.md §3): every draw is a pure function of
+// (seed, machine, stream, draw index). No generator state exists, so a machine's draws do not depend on
+// which site actor or process handles it, nor on any other machine: results are identical whatever the
+// partitioning, and two scenarios with the same seed share common random numbers.
+#include <cmath>
+#include <cstdint>
+
+namespace fleettwin::rng {
+
+// One stream per independent source of randomness; a new model takes a new number, never reuses one.
+enum class Stream : uint16_t {
+  ScheduleJitter = 1,   // offset of a scheduled power change after its nominal time
+  AzureTransition = 2,  // duration of Starting / Stopping / Deallocating
+  ArcConnect = 3,       // boot to first Arc heartbeat (Connecting -> Connected)
+  ArcOffline = 4,       // power-off to Arc Offline (15-30 min, faq-defender-for-servers.yml)
+};
+
+// SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijection on 64 bits with full avalanche.
+constexpr uint64_t mix64(uint64_t z) {
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+constexpr uint64_t bits(uint64_t seed, uint32_t machine, Stream stream, uint64_t draw) {
+  uint64_t h = mix64(seed ^ 0x6a09e667f3bcc909ULL);
+  h = mix64(h ^ machine);
+  h = mix64(h ^ (static_cast<uint64_t>(stream) << 48) ^ (draw & 0xffffffffffffULL));
+  return h;
+}
+
+// Uniform on [0, 1) with 53 random bits.
+constexpr double uniform01(uint64_t seed, uint32_t machine, Stream stream, uint64_t draw) {
+  return static_cast<double>(bits(seed, machine, stream, draw) >> 11) * 0x1.0p-53;
+}
+
+// Uniform integer seconds on [lo, hi] (inclusive), the resolution of the simulated clock.
+inline int64_t uniform_seconds(int64_t lo, int64_t hi, uint64_t seed, uint32_t machine, Stream stream,
+                               uint64_t draw) {
+  if (hi <= lo) return lo;
+  const double u = uniform01(seed, machine, stream, draw);
+  return lo + static_cast<int64_t>(std::floor(u * static_cast<double>(hi - lo + 1)));
+}
+
+}  // namespace fleettwin::rng

@@ -1,0 +1,22 @@
+#pragma once
+// One run of one scenario on the SimGrid engine of this process (one engine per process: ARCHITECTURE.md §1).
+#include <string>
+
+#include "sim/recorder.hpp"
+#include "sim/scenario.hpp"
+
+namespace fleettwin {
+
+struct RunOptions {
+  std::string output;  // final HDF5 path
+  bool quiet = false;
+};
+
+// Builds the platform and the site actors in the existing engine, runs to the end, writes the HDF5 file.
+// Throws on failure, leaving no output file.
+RunInfo run_scenario(const Scenario& scenario, const RunOptions& options);
+
+// Compiled power schedules, one per cohort, with their time zones resolved for the run's dates.
+std::vector<PowerSchedule> compile_schedules(const Scenario& scenario);
+
+}  // namespace fleettwin
