@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sim/run.hpp"
+#include "sim/schedules.hpp"
 #include "sim/scenario.hpp"
 #include "sim/summary.hpp"
 #include "version.hpp"

@@ -16,7 +16,4 @@ struct RunOptions {
 // Throws on failure, leaving no output file.
 RunInfo run_scenario(const Scenario& scenario, const RunOptions& options);
 
-// Compiled power schedules, one per cohort, with their time zones resolved for the run's dates.
-std::vector<PowerSchedule> compile_schedules(const Scenario& scenario);
-
 }  // namespace fleettwin

@@ -350,6 +350,8 @@ void apply_override(YAML::Node& root, const std::string& assignment, const std::
       if (!node.IsMap() && !node.IsNull()) bad("'" + canonical + "' is not a mapping");
       canonical += (canonical.empty() ? "" : ".") + tok;
       if (last) { node[tok] = value; break; }
+      // An optional section the file leaves out (billing, power, ...) is created on the way.
+      if (!node[tok].IsDefined() || node[tok].IsNull()) node[tok] = YAML::Node(YAML::NodeType::Map);
       next.reset(node[tok]);
     }
     node.reset(next);
