@@ -75,11 +75,12 @@ class Calendar {
     // A drained bucket at peak load would keep its memory forever (SIMGRID-NOTES pitfall 10): release big ones.
     if (heap_.capacity() > 65536) std::vector<CalendarEntry>().swap(heap_);
     auto& bucket = ring_[current_ % kRingBuckets];
-    if (heap_.empty() && bucket.capacity() > heap_.capacity()) {
-      heap_.swap(bucket);
+    if (heap_.empty()) {
+      heap_ = std::move(bucket);  // the bucket is left with no storage: ring slots never hoard capacity
+      bucket = {};
     } else {
       heap_.insert(heap_.end(), bucket.begin(), bucket.end());
-      bucket.clear();
+      std::vector<CalendarEntry>().swap(bucket);
     }
     std::make_heap(heap_.begin(), heap_.end(), later);
     if (!overflow_.empty() && (current_ % (kRingBuckets / 2)) == 0) migrate_overflow();

@@ -58,7 +58,7 @@ TEST_CASE("local time follows daylight saving in Europe/Paris", "[schedule][time
   CHECK_FALSE(check_timezone("America/New_York").has_value());
 }
 
-TEST_CASE("autoscale: instance r is on while r < min + round((max - min) x profile[hour])", "[schedule]") {
+TEST_CASE("autoscale: instance r is on while r < min + round((max - min) x profile of the hour)", "[schedule]") {
   AutoscaleProfile p{2, 10, {}};
   for (int h = 0; h < 24; ++h) p.profile[static_cast<size_t>(h)] = h >= 9 && h < 17 ? 1.0 : 0.5;
   CHECK(p.target(3) == 6);

@@ -18,7 +18,7 @@ TEST_CASE("the same key gives the same draw, any other key another", "[random]")
   CHECK(rng::uniform01(42, 7, rng::Stream::ScheduleJitter, 4) != a);
 }
 
-TEST_CASE("draws are uniform on [0,1): mean 1/2, variance 1/12", "[random]") {
+TEST_CASE("draws are uniform on the unit interval: mean 1/2, variance 1/12", "[random]") {
   const int n = 1'000'000;
   double sum = 0, sq = 0, lo = 1, hi = 0;
   for (int i = 0; i < n; ++i) {

@@ -116,7 +116,7 @@ TEST_CASE("a missing file names the file", "[validation]") {
   CHECK_THROWS_WITH(load_scenario("/nonexistent/x.yaml"), Contains("/nonexistent/x.yaml: cannot open"));
 }
 
-TEST_CASE("--set overrides apply before validation and are named in errors", "[validation]") {
+TEST_CASE("set overrides (--set) apply before validation and are named in errors", "[validation]") {
   const Scenario sc = parse_scenario(kGood, "good.yaml", {"cohorts[0].count=25", "billing.partial_hour=round-up"});
   CHECK(sc.machine_count() == 25);
   CHECK(sc.billing.partial_hour == PartialHourRule::RoundUp);

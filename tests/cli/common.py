@@ -1,0 +1,37 @@
+"""Helpers for the end-to-end tests: run the fleettwin binary that CTest names in $FLEETTWIN."""
+import os
+import subprocess
+import tempfile
+
+BIN = os.environ.get("FLEETTWIN", os.path.join(os.path.dirname(__file__), "../../build/fleettwin"))
+SRC = os.environ.get("FLEETTWIN_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
+
+
+def scenario(name):
+    return os.path.join(SRC, "scenarios", name)
+
+
+def fleettwin(*args, check=True):
+    proc = subprocess.run([BIN, *args], capture_output=True, text=True, timeout=600)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"fleettwin {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
+    return proc
+
+
+class TempDir:
+    def __enter__(self):
+        self._d = tempfile.TemporaryDirectory()
+        return self._d.name
+
+    def __exit__(self, *exc):
+        self._d.cleanup()
+
+
+SMALL = """name: small
+start: 2026-01-05T00:00:00Z
+duration: 730h
+tenants: [{id: t, geo: EU}]
+subscriptions: [{id: s, plan: P2}]
+cohorts:
+  - {name: vms, count: 1000, environment: azure, region: westeurope, subscription: s}
+"""
