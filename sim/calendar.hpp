@@ -1,8 +1,8 @@
 #pragma once
 // A site's event calendar: a ring of one-hour buckets (a calendar queue) with an overflow list for events
-// beyond the ring. Only the bucket being drained is kept as a binary heap, so pushes are O(1) for later hours
-// and O(log n) within the current one. Ties are broken by (time, machine, kind): the order never depends on
-// insertion order. Entries are 12 bytes.
+// beyond the ring. The bucket being drained is sorted once and scanned; events pushed into it while it drains
+// (a Starting -> Running a minute later) go to a small side heap, merged on the fly. Ties are broken by
+// (time, machine, kind): the order never depends on insertion order. Entries are 12 bytes.
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -27,8 +27,8 @@ class Calendar {
     const uint64_t b = e.time / kBucketSeconds;
     ++size_;
     if (b <= current_) {  // due in the bucket being drained (or, defensively, earlier)
-      heap_.push_back(e);
-      std::push_heap(heap_.begin(), heap_.end(), later);
+      side_.push_back(e);
+      std::push_heap(side_.begin(), side_.end(), later);
     } else if (b < current_ + kRingBuckets) {
       ring_[b % kRingBuckets].push_back(e);
     } else {
@@ -42,15 +42,25 @@ class Calendar {
   uint64_t drain_until(uint32_t until, Handler&& handle) {
     uint64_t handled = 0;
     for (;;) {
-      while (!heap_.empty() && heap_.front().time < until) {
-        std::pop_heap(heap_.begin(), heap_.end(), later);
-        const CalendarEntry e = heap_.back();
-        heap_.pop_back();
+      for (;;) {
+        const bool from_bucket = pos_ < bucket_.size();
+        const bool from_side = !side_.empty();
+        if (!from_bucket && !from_side) break;
+        CalendarEntry e;
+        if (from_bucket && (!from_side || !later(bucket_[pos_], side_.front()))) {
+          if (bucket_[pos_].time >= until) break;
+          e = bucket_[pos_++];
+        } else {
+          if (side_.front().time >= until) break;
+          std::pop_heap(side_.begin(), side_.end(), later);
+          e = side_.back();
+          side_.pop_back();
+        }
         --size_;
         ++handled;
         handle(e);
       }
-      if (!heap_.empty() || (current_ + 1) * uint64_t{kBucketSeconds} >= until) break;
+      if (pos_ < bucket_.size() || !side_.empty() || (current_ + 1) * uint64_t{kBucketSeconds} >= until) break;
       advance();
     }
     return handled;
@@ -58,7 +68,7 @@ class Calendar {
 
   size_t size() const { return size_; }
   size_t capacity_bytes() const {
-    size_t cap = heap_.capacity() + overflow_.capacity();
+    size_t cap = bucket_.capacity() + side_.capacity() + overflow_.capacity();
     for (const auto& b : ring_) cap += b.capacity();
     return cap * sizeof(CalendarEntry);
   }
@@ -70,19 +80,17 @@ class Calendar {
     return a.kind > b.kind;
   }
 
+  static bool earlier(const CalendarEntry& a, const CalendarEntry& b) { return later(b, a); }
+
+  // Called only when the current bucket and the side heap are both exhausted.
   void advance() {
     ++current_;
-    // A drained bucket at peak load would keep its memory forever (SIMGRID-NOTES pitfall 10): release big ones.
-    if (heap_.capacity() > 65536) std::vector<CalendarEntry>().swap(heap_);
-    auto& bucket = ring_[current_ % kRingBuckets];
-    if (heap_.empty()) {
-      heap_ = std::move(bucket);  // the bucket is left with no storage: ring slots never hoard capacity
-      bucket = {};
-    } else {
-      heap_.insert(heap_.end(), bucket.begin(), bucket.end());
-      std::vector<CalendarEntry>().swap(bucket);
-    }
-    std::make_heap(heap_.begin(), heap_.end(), later);
+    auto& next = ring_[current_ % kRingBuckets];
+    bucket_ = std::move(next);  // the drained bucket's storage is freed: ring slots never hoard capacity
+    next = {};                  // (SIMGRID-NOTES pitfall 10)
+    pos_ = 0;
+    std::sort(bucket_.begin(), bucket_.end(), earlier);
+    if (side_.capacity() > 65536) std::vector<CalendarEntry>().swap(side_);
     if (!overflow_.empty() && (current_ % (kRingBuckets / 2)) == 0) migrate_overflow();
   }
 
@@ -94,8 +102,8 @@ class Calendar {
     for (auto it = keep; it != overflow_.end(); ++it) {
       const uint64_t b = it->time / kBucketSeconds;
       if (b <= current_) {
-        heap_.push_back(*it);
-        std::push_heap(heap_.begin(), heap_.end(), later);
+        side_.push_back(*it);
+        std::push_heap(side_.begin(), side_.end(), later);
       } else {
         ring_[b % kRingBuckets].push_back(*it);
       }
@@ -105,7 +113,9 @@ class Calendar {
 
   uint64_t current_ = 0;
   size_t size_ = 0;
-  std::vector<CalendarEntry> heap_;
+  std::vector<CalendarEntry> bucket_;  // current bucket, sorted; bucket_[pos_] is its next event
+  size_t pos_ = 0;
+  std::vector<CalendarEntry> side_;    // min-heap of events pushed into the current bucket while it drains
   std::vector<std::vector<CalendarEntry>> ring_ = std::vector<std::vector<CalendarEntry>>(kRingBuckets);
   std::vector<CalendarEntry> overflow_;
 };
