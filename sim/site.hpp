@@ -75,6 +75,7 @@ class Site {
   void apply(uint32_t m, const PowerStep& step, uint32_t t);
   void set_state(uint32_t m, PowerState next, uint32_t t);
   void schedule_change(uint32_t m, int64_t next_change_utc);
+  bool powers_on_before(uint32_t m, uint32_t t, int64_t when) const;
   uint32_t rank(uint32_t m) const;
 
   const Scenario& sc_;

@@ -14,6 +14,7 @@ using namespace fleettwin;
 namespace {
 
 struct Totals {
+  std::vector<PowerState> final_power;
   std::vector<HourUsage> hours;
   std::vector<GroupCounts> seats;
   double billable_hours(int group, const BillingParams& b) const {
@@ -50,6 +51,7 @@ Totals run_sites(const Scenario& sc, int parts = 1) {
       s->advance_to(static_cast<uint32_t>((h + 1) * 3600));
       s->roll_hour(h, static_cast<uint32_t>((h + 1) * 3600), collector);
     }
+  t.final_power = fleet.power;
   return t;
 }
 
@@ -128,4 +130,22 @@ TEST_CASE("billing does not depend on how machines are partitioned across sites"
     CHECK(one.hours[h].machines_billed == three.hours[h].machines_billed);
   }
   CHECK(one.billable_hours(kP2Azure, sc.billing) > 0);
+}
+
+TEST_CASE("an Arc machine off for longer than expire_after expires; one powered on daily never does", "[power][site]") {
+  const std::string cohorts =
+      "  - {name: off, count: 5, environment: onprem, site: dc1, subscription: s, power: {schedule: always-off}}\n"
+      "  - {name: nightly, count: 5, environment: onprem, site: dc1, subscription: s,\n"
+      "     power: {schedule: nightly-deallocation, timezone: UTC, on: '06:00', off: '22:00'}}\n"
+      "  - {name: weekend-off, count: 5, environment: aws, region: r, subscription: s,\n"
+      "     power: {schedule: business-hours, timezone: UTC, start: '00:00', end: '24:00'}}\n";
+  const Scenario sc = parse_scenario(scenario("8d", cohorts, "power: {arc: {expire_after: 36h}}\n"), "test");
+  // Ends on Tuesday 00:00 (start Monday): the weekend-off machines were off Saturday and Sunday (48 h > 36 h).
+  const Totals t = run_sites(sc);
+  for (uint32_t m = 0; m < 5; ++m) CHECK(t.final_power[m] == PowerState::ArcExpired);
+  for (uint32_t m = 5; m < 10; ++m) CHECK(t.final_power[m] == PowerState::ArcOffline);  // off since 22:00 only
+  for (uint32_t m = 10; m < 15; ++m) CHECK(t.final_power[m] == PowerState::ArcConnected);  // back on Monday 00:00
+  const Scenario sc7 = parse_scenario(scenario("7d", cohorts, "power: {arc: {expire_after: 36h}}\n"), "test");
+  const Totals t7 = run_sites(sc7);  // ends Monday 00:00, 48 h after the Friday-night shutdown
+  for (uint32_t m = 10; m < 15; ++m) CHECK(t7.final_power[m] == PowerState::ArcExpired);
 }
