@@ -91,7 +91,6 @@ void attach(hid_t d, hid_t scale, unsigned axis) { h5::check(H5DSattach_scale(d,
 }  // namespace
 
 Recorder::Recorder(std::string path) : final_(std::move(path)), partial_(final_ + ".partial") {
-  h5::Id fcpl = creation_props(H5P_FILE_CREATE);
   file_ = h5::Id(H5Fcreate(partial_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
                  "create " + partial_);
 }
@@ -99,8 +98,7 @@ Recorder::Recorder(std::string path) : final_(std::move(path)), partial_(final_ 
 Recorder::~Recorder() {
   if (committed_) return;
   groups_.clear();
-  for (Series* s : {&hour_time_, &billable_hours_, &machines_billed_, &cost_, &month_time_, &month_hours_, &seats_,
-                    &per_seat_cost_, &month_cost_})
+  for (Series* s : all_series())
     s->dataset.reset();
   file_.reset();
   std::error_code ec;
@@ -141,10 +139,10 @@ void Recorder::flush(Series& s) {
   const size_t values = is_double ? s.doubles.size() : s.ints.size();
   if (values == 0) return;
   const hsize_t new_rows = values / s.row_size;
-  const int rank = H5Sget_simple_extent_ndims(h5::Id(H5Dget_space(s.dataset), H5Sclose, "get a space"));
-  std::vector<hsize_t> dims(static_cast<size_t>(rank));
+  std::vector<hsize_t> dims;
   {
     h5::Id space(H5Dget_space(s.dataset), H5Sclose, "get a space");
+    dims.resize(static_cast<size_t>(H5Sget_simple_extent_ndims(space)));
     H5Sget_simple_extent_dims(space, dims.data(), nullptr);
   }
   std::vector<hsize_t> start(dims.size(), 0), count = dims;
@@ -163,8 +161,7 @@ void Recorder::flush(Series& s) {
 }
 
 void Recorder::flush_all() {
-  for (Series* s : {&hour_time_, &billable_hours_, &machines_billed_, &cost_, &month_time_, &month_hours_, &seats_,
-                    &per_seat_cost_, &month_cost_})
+  for (Series* s : all_series())
     if (s->dataset.valid()) flush(*s);
 }
 
@@ -428,8 +425,7 @@ void Recorder::write_run_info(const RunInfo& info) {
 void Recorder::commit() {
   flush_all();
   groups_.clear();
-  for (Series* s : {&hour_time_, &billable_hours_, &machines_billed_, &cost_, &month_time_, &month_hours_, &seats_,
-                    &per_seat_cost_, &month_cost_})
+  for (Series* s : all_series())
     s->dataset.reset();
   h5::check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + partial_);
   file_.reset();

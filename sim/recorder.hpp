@@ -3,6 +3,7 @@
 // goes (chunked, extendible, compressed datasets), to OUT.h5.partial, renamed to OUT.h5 by commit(). A recorder
 // destroyed without commit() removes its partial file, so a failed run leaves nothing half-written.
 // Object modification times are not stored: the same scenario and seed give the same bytes (except /run).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -52,6 +53,10 @@ class Recorder {
                      hsize_t chunk_rows);
   void flush(Series& s);
   void flush_all();
+  std::array<Series*, 9> all_series() {
+    return {&hour_time_, &billable_hours_, &machines_billed_, &cost_, &month_time_, &month_hours_, &seats_,
+            &per_seat_cost_, &month_cost_};
+  }
   hid_t group(const char* path);
 
   std::string final_;
