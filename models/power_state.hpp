@@ -82,6 +82,11 @@ constexpr bool is_powered_on(PowerState s) {
          s == PowerState::ArcConnected;
 }
 
+// The operating system is up, so the Defender for Endpoint sensor can run and report.
+constexpr bool is_os_running(PowerState s) {
+  return s == PowerState::Running || s == PowerState::ArcConnecting || s == PowerState::ArcConnected;
+}
+
 // Steady state at the start of a run: no transition is in progress.
 PowerState initial_power_state(bool arc, bool on, OffAction off_action);
 // The follow-up a steady initial state still owes (an Arc machine that starts Offline expires later).

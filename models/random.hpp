@@ -14,6 +14,15 @@ enum class Stream : uint16_t {
   AzureTransition = 2,  // duration of Starting / Stopping / Deallocating
   ArcConnect = 3,       // boot to first Arc heartbeat (Connecting -> Connected)
   ArcOffline = 4,       // power-off to Arc Offline (15-30 min, faq-defender-for-servers.yml)
+  OnboardingDelay = 5,  // coverage start to the extension's deployment attempt
+  Prerequisite = 6,     // a machine lacks a prerequisite (draw index = the issue code)
+  InstallAttempt = 7,   // transient failure of one deployment attempt (draw index = attempt time)
+  AgentFailure = 8,     // time until an installed sensor stops reporting
+  AgentRepair = 9,      // time until it reports again
+  Misconfiguration = 10,  // a sensor installed misconfigured (no sensor data / impaired communications)
+  Outage = 11,          // random site or region outages (machine = location index)
+  LifecycleSelect = 12, // which machines a lifecycle action picks (draw index = action index)
+  TenantMove = 13,      // manual preparatory steps after a move across tenants
 };
 
 // SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijection on 64 bits with full avalanche.

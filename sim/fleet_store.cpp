@@ -37,6 +37,17 @@ FleetStore FleetStore::build(const Scenario& sc) {
   f.hour_mark.assign(n, 0);
   f.month_mark.assign(n, 0);
   f.billed_seconds.assign(n, 0);
+  f.agent.assign(n, AgentState::NotDeployed);
+  f.cause.assign(n, Issue::None);
+  f.agent_flags.assign(n, 0);
+  f.agent_epoch.assign(n, 0);
+  f.attempts.assign(n, 0);
+  f.seen.assign(n, TickTrack{});
+  f.os_on.assign(n, TickTrack{});
+  f.eval_mark.assign(n, 0);
+  f.health.assign(n, HealthClass::NotCovered);
+  f.health_issue.assign(n, Issue::NoPlan);
+  f.sensor.assign(n, 0);
   for (size_t ci = 0; ci < sc.cohorts.size(); ++ci) {
     const CohortSpec& c = sc.cohorts[ci];
     const auto first = f.cohort.begin() + c.first_machine;

@@ -1,10 +1,32 @@
 #include "sim/platform.hpp"
 
+#include <simgrid/kernel/ProfileBuilder.hpp>
+
 namespace sg4 = simgrid::s4u;
 
 namespace fleettwin {
 
-Platform build_platform(const Scenario& sc, const PlatformParams& p) {
+std::vector<std::vector<OutageInterval>> plan_outages(const Scenario& sc) {
+  std::vector<std::vector<OutageInterval>> out(sc.locations.size());
+  for (size_t l = 0; l < sc.locations.size(); ++l) {
+    const auto& random = sc.random_outages[static_cast<size_t>(sc.locations[l].environment)];
+    out[l] = draw_outages(random, sc.seed, static_cast<uint32_t>(l), sc.duration);
+  }
+  for (const auto& o : sc.outages) out[o.location].push_back({o.start, o.end});
+  for (auto& v : out) v = merge_outages(std::move(v), sc.duration);
+  return out;
+}
+
+namespace {
+simgrid::kernel::profile::Profile* outage_profile(const std::string& name, const std::vector<OutageInterval>& v) {
+  std::string text;
+  for (const auto& o : v) text += std::to_string(o.start) + " 0\n" + std::to_string(o.end) + " 1\n";
+  return simgrid::kernel::profile::ProfileBuilder::from_string(name + "-outages", text, -1);
+}
+}  // namespace
+
+Platform build_platform(const Scenario& sc, const PlatformParams& p,
+                        const std::vector<std::vector<OutageInterval>>& outages) {
   Platform out;
   auto* root = sg4::create_full_zone("fleettwin");
 
@@ -12,8 +34,11 @@ Platform build_platform(const Scenario& sc, const PlatformParams& p) {
   cp->set_parent(root);
   auto* cp_router = cp->create_router("control-plane-router");
   cp->add_route(cp_router, nullptr, nullptr, nullptr, {}, true);
-  const auto attach = [&](sg4::NetZone* zone, sg4::Host* host, const std::string& link_name, double latency) {
-    auto* link = zone->create_link(link_name, p.bandwidth)->set_latency(latency)->seal();
+  const auto attach = [&](sg4::NetZone* zone, sg4::Host* host, const std::string& link_name, double latency,
+                          const std::vector<OutageInterval>* down = nullptr) {
+    auto* link = zone->create_link(link_name, p.bandwidth)->set_latency(latency);
+    if (down && !down->empty()) link->set_state_profile(outage_profile(link_name, *down));
+    link->seal();
     zone->add_route(host->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(link)}, true);
     return link;
   };
@@ -47,7 +72,7 @@ Platform build_platform(const Scenario& sc, const PlatformParams& p) {
       if (sc.locations[i].environment != env) continue;
       const std::string name = env_name + "/" + sc.locations[i].name;
       out.gateways[i] = zone->create_host(name, 1e9)->seal();
-      out.uplinks[i] = attach(zone, out.gateways[i], name + "-uplink", latency);
+      out.uplinks[i] = attach(zone, out.gateways[i], name + "-uplink", latency, i < outages.size() ? &outages[i] : nullptr);
     }
     zone->seal();
     auto* backbone = root->create_link(env_name + "-backbone", p.bandwidth)->set_latency(p.backbone_latency)->seal();

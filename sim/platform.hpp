@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "models/outages.hpp"
 #include "sim/scenario.hpp"
 
 namespace fleettwin {
@@ -28,6 +29,13 @@ struct PlatformParams {
   double bandwidth = 1.25e8;  // bytes/s (1 Gbps)
 };
 
-Platform build_platform(const Scenario& scenario, const PlatformParams& params = {});
+// Every location's outages over the run: the scenario's scheduled ones and the random ones of its environment,
+// merged. Index = location.
+std::vector<std::vector<OutageInterval>> plan_outages(const Scenario& scenario);
+
+// `outages` (per location, may be empty) become state profiles of the locations' uplinks: a link that is off
+// fails every communication over it, so the site's heartbeat batches are lost.
+Platform build_platform(const Scenario& scenario, const PlatformParams& params = {},
+                        const std::vector<std::vector<OutageInterval>>& outages = {});
 
 }  // namespace fleettwin

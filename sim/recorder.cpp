@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "models/os_catalog.hpp"
+#include "models/health_issues.hpp"
+#include "models/sensor_health.hpp"
 #include "sim/duration.hpp"
 #include "version.hpp"
 
@@ -83,6 +85,24 @@ void flags(hid_t obj, const std::array<std::string_view, N>& names) {
   }
   h5::attr(obj, "flag_values", values);
   h5::attr(obj, "flag_meanings", meanings);
+}
+
+// CF flag attributes for codes that are not 0..N-1.
+void flags(hid_t obj, const std::vector<int64_t>& values, const std::vector<std::string>& names) {
+  std::string meanings;
+  for (size_t i = 0; i < names.size(); ++i) meanings += (i ? " " : "") + names[i];
+  h5::attr(obj, "flag_values", values);
+  h5::attr(obj, "flag_meanings", meanings);
+}
+
+void issue_flags(hid_t obj) {
+  std::vector<int64_t> values;
+  std::vector<std::string> names;
+  for (const auto& i : issue_catalogue()) {
+    values.push_back(static_cast<int64_t>(i.code));
+    names.emplace_back(i.name);
+  }
+  flags(obj, values, names);
 }
 
 void make_scale(hid_t d, const char* name) { h5::check(H5DSset_scale(d, name), std::string("make scale ") + name); }
@@ -339,6 +359,166 @@ void Recorder::write_header(const Scenario& sc) {
   describe(per_seat_cost_.dataset, "USD", "cost if each seat were licensed for the whole month",
            "seats x monthly list price x hours / hours_per_month");
   month_cost_acc_.assign(kMeterGroups, 0.0);
+  write_health_header(sc);
+}
+
+void Recorder::write_health_header(const Scenario& sc) {
+  constexpr hsize_t kEvalChunk = 42;  // one week of evaluations
+  const hid_t health = group("/health");
+  h5::attr(health, "description",
+           "The four-hourly Defender for Endpoint health evaluation (Defender for Servers: 'Health status updates "
+           "every four hours. This ensures the issue reflects the state from the last four hours.'). Row 0 is the "
+           "state at the start; then one row per UTC multiple of four hours.");
+  h5::attr(health, "window_rule",
+           "Evaluation at T looks at the heartbeat ticks in [T-4h, T). healthy: a heartbeat was delivered at a tick "
+           "in the window. heartbeat_issue: none was while the OS was running at some tick (or the sensor is "
+           "misconfigured). provisioning: covered, sensor not deployed or not yet reported since install. "
+           "installation_issue: the last deployment attempt failed. A machine off at every tick keeps its previous "
+           "class. See models/health_evaluation.hpp.");
+  h5::attr(health, "heartbeat_interval_seconds", static_cast<int64_t>(sc.defender.heartbeat_interval));
+  h5::attr(health, "evaluation_period_seconds", static_cast<int64_t>(kEvaluationPeriod));
+  eval_time_ = make_series(health, "time", H5T_STD_I64LE, H5T_NATIVE_INT64, {}, kEvalChunk);
+  make_scale(eval_time_.dataset, "time");
+  describe(eval_time_.dataset, time_units(sc.start), "time of the health evaluation (UTC)");
+  h5::attr(eval_time_.dataset, "calendar", "standard");
+  h5::Id cls = write_strings(health, "class", to_strings(kHealthClassNames));
+  make_scale(cls, "class");
+  describe(cls, "", "health class (healthy, installation_issue, heartbeat_issue, not_applicable are the product's; "
+                    "provisioning, not_covered, absent are the twin's)");
+  h5::Id env = write_strings(health, "environment", to_strings(kEnvironmentNames));
+  make_scale(env, "environment");
+  describe(env, "", "environment");
+  std::vector<std::string> loc_names;
+  for (const auto& l : sc.locations) loc_names.push_back(l.name);
+  h5::Id loc = write_strings(health, "location", loc_names);
+  make_scale(loc, "location");
+  describe(loc, "", "region or site (as /locations/name)");
+  h5::Id sensor = write_strings(health, "sensor_state", to_strings(kSensorHealthNames));
+  make_scale(sensor, "sensor_state");
+  describe(sensor, "", "Defender for Endpoint sensor health (API healthStatus; no_sensor: never onboarded)");
+
+  class_by_environment_ = make_series(health, "counts", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                                      {kHealthClassCount, kEnvironmentCount}, kEvalChunk);
+  attach(class_by_environment_.dataset, eval_time_.dataset, 0);
+  attach(class_by_environment_.dataset, cls, 1);
+  attach(class_by_environment_.dataset, env, 2);
+  describe(class_by_environment_.dataset, "1", "machines per health class and environment at each evaluation");
+  class_by_location_ = make_series(health, "counts_by_location", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                                   {kHealthClassCount, sc.locations.size()}, kEvalChunk);
+  attach(class_by_location_.dataset, eval_time_.dataset, 0);
+  attach(class_by_location_.dataset, cls, 1);
+  attach(class_by_location_.dataset, loc, 2);
+  describe(class_by_location_.dataset, "1", "machines per health class and region or site at each evaluation");
+  sensor_by_environment_ = make_series(health, "sensor_counts", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                                       {kSensorHealthCount, kEnvironmentCount}, kEvalChunk);
+  attach(sensor_by_environment_.dataset, eval_time_.dataset, 0);
+  attach(sensor_by_environment_.dataset, sensor, 1);
+  attach(sensor_by_environment_.dataset, env, 2);
+  describe(sensor_by_environment_.dataset, "1", "machines per MDE sensor health state and environment",
+           "Inactive: no heartbeat for more than 7 days (check-sensor-status.md); misconfigured states from the "
+           "sensor's deployment");
+
+  // The issue catalogue: code -> class, name, message, fix, source.
+  const hid_t issues = group("/health/issues");
+  {
+    std::vector<int64_t> codes, classes;
+    std::vector<std::string> names, messages, fixes, sources;
+    for (const auto& i : issue_catalogue()) {
+      codes.push_back(static_cast<int64_t>(i.code));
+      classes.push_back(static_cast<int64_t>(i.health_class));
+      names.emplace_back(i.name);
+      messages.emplace_back(i.message);
+      fixes.emplace_back(i.fix);
+      sources.emplace_back(i.source);
+    }
+    h5::Id code = write_column(issues, "code", H5T_STD_I64LE, H5T_NATIVE_INT64, codes.data(), codes.size());
+    make_scale(code, "issue");
+    describe(code, "", "issue code (as /health/changes/issue)");
+    const auto text = [&](const char* n, const std::vector<std::string>& v, const char* long_name) {
+      h5::Id d = write_strings(issues, n, v);
+      attach(d, code, 0);
+      describe(d, "", long_name);
+    };
+    text("name", names, "issue name");
+    text("message", messages, "message shown for the issue");
+    text("fix", fixes, "instructions to fix the issue (empty where none applies)");
+    text("source", sources, "where the text comes from ('representative' where no public text exists)");
+    h5::Id c = write_column(issues, "class", H5T_STD_I64LE, H5T_NATIVE_INT64, classes.data(), classes.size());
+    attach(c, code, 0);
+    describe(c, "", "health class of the issue");
+    flags(c, kHealthClassNames);
+  }
+
+  // Per-machine changes: one row each time a machine's evaluated class or issue changes (row group 0 = the state
+  // of every machine at the start).
+  const hid_t changes = group("/health/changes");
+  h5::attr(changes, "description",
+           "One row per machine whose class or issue changed at an evaluation, in time then machine order; the "
+           "first rows (time 0) give every machine's state at the start. The class in force at time t is the last "
+           "row of the machine with time <= t (fleettwin query does this).");
+  change_time_ = make_series(changes, "time", H5T_STD_I64LE, H5T_NATIVE_INT64, {}, kMachineChunk);
+  describe(change_time_.dataset, time_units(sc.start), "time of the evaluation that found the change (UTC)");
+  change_machine_ = make_series(changes, "machine", H5T_STD_U32LE, H5T_NATIVE_INT64, {}, kMachineChunk);
+  describe(change_machine_.dataset, "", "machine id (index into /machines)");
+  change_class_ = make_series(changes, "class", H5T_STD_U8LE, H5T_NATIVE_INT64, {}, kMachineChunk);
+  describe(change_class_.dataset, "", "health class from this evaluation on");
+  flags(change_class_.dataset, kHealthClassNames);
+  change_issue_ = make_series(changes, "issue", H5T_STD_U8LE, H5T_NATIVE_INT64, {}, kMachineChunk);
+  describe(change_issue_.dataset, "", "issue code (see /health/issues)");
+  issue_flags(change_issue_.dataset);
+}
+
+void Recorder::append_evaluation(const HealthCollector::Evaluation& e) {
+  eval_time_.ints.push_back(e.time);
+  const size_t locations = sc_->locations.size();
+  std::array<std::array<int64_t, kEnvironmentCount>, kHealthClassCount> by_env{};
+  std::array<std::array<int64_t, kEnvironmentCount>, kSensorHealthCount> sensor_env{};
+  for (size_t c = 0; c < kHealthClassCount; ++c)
+    for (size_t l = 0; l < locations; ++l) {
+      class_by_location_.ints.push_back(e.counts[l][c]);
+      by_env[c][static_cast<size_t>(sc_->locations[l].environment)] += e.counts[l][c];
+    }
+  for (size_t l = 0; l < locations; ++l)
+    for (size_t s = 0; s < kSensorHealthCount; ++s)
+      sensor_env[s][static_cast<size_t>(sc_->locations[l].environment)] += e.sensor[l][s];
+  for (const auto& row : by_env) class_by_environment_.ints.insert(class_by_environment_.ints.end(), row.begin(), row.end());
+  for (const auto& row : sensor_env)
+    sensor_by_environment_.ints.insert(sensor_by_environment_.ints.end(), row.begin(), row.end());
+  for (const auto& c : e.changes) {
+    change_time_.ints.push_back(e.time);
+    change_machine_.ints.push_back(c.machine);
+    change_class_.ints.push_back(static_cast<int64_t>(c.health_class));
+    change_issue_.ints.push_back(static_cast<int64_t>(c.issue));
+  }
+  if (eval_time_.ints.size() >= 42)
+    for (Series* s : {&eval_time_, &class_by_location_, &class_by_environment_, &sensor_by_environment_}) flush(*s);
+  if (change_time_.ints.size() >= kMachineChunk)
+    for (Series* s : {&change_time_, &change_machine_, &change_class_, &change_issue_}) flush(*s);
+}
+
+void Recorder::write_outages(const std::vector<std::vector<OutageInterval>>& by_location,
+                             const std::vector<uint64_t>& batches_lost, uint64_t heartbeats_delivered) {
+  const hid_t g = group("/outages");
+  h5::attr(g, "description",
+           "Site and region outages: the uplink of the location is down on [start, end), so no heartbeat batch of "
+           "its machines reaches Defender for Endpoint (SimGrid link state profiles).");
+  h5::attr(g, "heartbeats_delivered", static_cast<int64_t>(heartbeats_delivered));
+  std::vector<int64_t> loc, start, end;
+  for (size_t l = 0; l < by_location.size(); ++l)
+    for (const auto& o : by_location[l]) {
+      loc.push_back(static_cast<int64_t>(l));
+      start.push_back(o.start);
+      end.push_back(o.end);
+    }
+  h5::Id d = write_column(g, "location", H5T_STD_I64LE, H5T_NATIVE_INT64, loc.data(), loc.size());
+  describe(d, "", "region or site (index into /locations/name)");
+  h5::Id s = write_column(g, "start", H5T_STD_I64LE, H5T_NATIVE_INT64, start.data(), start.size());
+  describe(s, time_units(sc_->start), "outage start (UTC)");
+  h5::Id e = write_column(g, "end", H5T_STD_I64LE, H5T_NATIVE_INT64, end.data(), end.size());
+  describe(e, time_units(sc_->start), "outage end (UTC, exclusive)");
+  std::vector<int64_t> lost(batches_lost.begin(), batches_lost.end());
+  h5::Id b = write_column(g, "batches_lost", H5T_STD_I64LE, H5T_NATIVE_INT64, lost.data(), lost.size());
+  describe(b, "1", "heartbeat batches of the location lost on its downed uplink (one batch per tick)");
 }
 
 void Recorder::append_hour(int64_t hour, const HourUsage& u) {
@@ -397,12 +577,19 @@ void Recorder::write_machines(const FleetStore& f) {
   };
   col16("cohort", f.cohort, "cohort (index into /cohorts/name)");
   col16("location", f.location, "region or site (index into /locations/name)");
-  col16("subscription", f.subscription, "subscription (index into /subscriptions/id)");
+  col16("subscription", f.subscription, "subscription at the end of the run (index into /subscriptions/id; moves change it)");
   col16("os", f.os, "operating system (index into /os/name)");
   flags(col8("environment", f.environment.data(), "environment"), kEnvironmentNames);
-  flags(col8("plan", f.plan.data(), "Defender for Servers plan"), kPlanNames);
+  flags(col8("plan", f.plan.data(), "Defender for Servers plan at the end of the run"), kPlanNames);
   flags(col8("power_state_at_end", f.power.data(), "power or Arc connectivity state at the end of the run"),
         kPowerStateNames);
+  flags(col8("agent_state_at_end", f.agent.data(), "Defender for Endpoint extension and sensor state at the end"),
+        kAgentStateNames);
+  issue_flags(col8("agent_cause_at_end", f.cause.data(),
+                   "why the agent is in that state (not-applicable reason or installation failure)"));
+  flags(col8("health_at_end", f.health.data(), "health class of the last evaluation"), kHealthClassNames);
+  issue_flags(col8("health_issue_at_end", f.health_issue.data(), "issue of the last evaluation"));
+  col8("install_attempts", f.attempts.data(), "deployment attempts since the last (re)deployment began");
   std::vector<double> hours(n);
   for (size_t i = 0; i < n; ++i) hours[i] = f.billed_seconds[i] / 3600.0;
   h5::Id bh = write_column(g, "billed_hours", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, hours.data(), n, kMachineChunk);

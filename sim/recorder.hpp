@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/fleet_store.hpp"
+#include "models/outages.hpp"
 #include "sim/h5.hpp"
 #include "sim/scenario.hpp"
 #include "sim/site.hpp"
@@ -33,6 +34,9 @@ class Recorder {
   void write_header(const Scenario& scenario);
   void append_hour(int64_t hour, const HourUsage& usage);
   void append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats);
+  void append_evaluation(const HealthCollector::Evaluation& evaluation);
+  void write_outages(const std::vector<std::vector<OutageInterval>>& by_location,
+                     const std::vector<uint64_t>& batches_lost, uint64_t heartbeats_delivered);
   void write_machines(const FleetStore& fleet);
   void write_run_info(const RunInfo& info);
   void commit();
@@ -53,10 +57,12 @@ class Recorder {
                      hsize_t chunk_rows);
   void flush(Series& s);
   void flush_all();
-  std::array<Series*, 9> all_series() {
+  std::array<Series*, 17> all_series() {
     return {&hour_time_, &billable_hours_, &machines_billed_, &cost_, &month_time_, &month_hours_, &seats_,
-            &per_seat_cost_, &month_cost_};
+            &per_seat_cost_, &month_cost_, &eval_time_, &class_by_location_, &class_by_environment_,
+            &sensor_by_environment_, &change_time_, &change_machine_, &change_class_, &change_issue_};
   }
+  void write_health_header(const Scenario& sc);
   hid_t group(const char* path);
 
   std::string final_;
@@ -66,6 +72,8 @@ class Recorder {
   const Scenario* sc_ = nullptr;
   Series hour_time_, billable_hours_, machines_billed_, cost_;
   Series month_time_, month_hours_, seats_, per_seat_cost_, month_cost_;
+  Series eval_time_, class_by_location_, class_by_environment_, sensor_by_environment_;
+  Series change_time_, change_machine_, change_class_, change_issue_;
   std::vector<double> month_cost_acc_;  // hourly cost summed over the current month, per group
   bool committed_ = false;
 };

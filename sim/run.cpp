@@ -29,7 +29,8 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   FleetStore fleet = FleetStore::build(sc);
   Recorder recorder(opt.output);
   recorder.write_header(sc);
-  const Platform platform = build_platform(sc);
+  const auto outages = plan_outages(sc);
+  const Platform platform = build_platform(sc, {}, outages);
 
   // One site per location; its machines are the cohorts placed there.
   std::vector<std::vector<MachineRange>> ranges(sc.locations.size());
@@ -49,21 +50,65 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
         progress.update(hour + 1, events);
       },
       [&](int64_t month, int64_t hours, const GroupCounts& seats) { recorder.append_month(month, hours, seats); });
+  HealthCollector health(sites.size(), [&](const HealthCollector::Evaluation& e) { recorder.append_evaluation(e); });
 
-  // The site actors: each drains its calendar up to the next clock hour, then sleeps until it. Exceptions
-  // thrown inside an actor are carried out of the engine to fail the run.
+  // Defender for Endpoint's service in each tenant geo receives the sites' heartbeat batches. A permanent
+  // receiver makes a put complete without a matching get (SIMGRID-NOTES pitfall 4).
+  for (size_t g = 0; g < platform.mde_by_geo.size(); ++g) {
+    if (!platform.mde_by_geo[g]) continue;
+    sg4::Mailbox* mailbox = sg4::Mailbox::by_name("mde-" + std::string(kGeoNames[g]));
+    sg4::ActorPtr service = sg4::Actor::create("mde-" + std::string(kGeoNames[g]), platform.mde_by_geo[g], [mailbox] {
+      for (;;) {
+        try {
+          mailbox->get<int64_t>();
+        } catch (const simgrid::NetworkFailureException&) {  // the batch died on a downed uplink
+        }
+      }
+    });
+    service->daemonize();
+    mailbox->set_receiver(service);
+  }
+
+  // The site actors wake at every heartbeat tick: handle the calendar up to it, close the clock hour and run the
+  // health evaluation when the tick is one, then send the tick's heartbeat batch over the site's uplink.
+  // Exceptions thrown inside an actor are carried out of the engine to fail the run.
   std::exception_ptr failure;
-  const int64_t hours = sc.hours();
+  const int32_t interval = sc.defender.heartbeat_interval;
   for (size_t i = 0; i < sites.size(); ++i) {
     Site* site = sites[i].get();
-    sg4::Actor::create("site:" + sc.locations[i].name, platform.gateways[i], [&, site] {
+    sg4::Actor::create("site:" + sc.locations[i].name, platform.gateways[i], [&, site, i] {
       try {
         site->initialise();
-        for (int64_t h = 0; h < hours; ++h) {
-          const auto boundary = static_cast<uint32_t>((h + 1) * 3600);
-          sg4::this_actor::sleep_until(static_cast<double>(boundary));
-          site->advance_to(boundary);
-          site->roll_hour(h, boundary, collector);
+        health.report(i, site->initial_health());
+        std::array<sg4::Mailbox*, kGeoNames.size()> mde{};
+        for (size_t g = 0; g < mde.size(); ++g)
+          if (platform.mde_by_geo[g]) mde[g] = sg4::Mailbox::by_name("mde-" + std::string(kGeoNames[g]));
+        const size_t home = static_cast<size_t>(sc.tenants[sc.subscriptions[sc.cohorts[0].subscription].tenant].geo);
+        int64_t evaluation = 1;
+        for (int64_t t = 0;; t += interval) {
+          if (t > 0) {
+            sg4::this_actor::sleep_until(static_cast<double>(t));
+            site->advance_to(static_cast<uint32_t>(t));
+            if (t % 3600 == 0) site->roll_hour(t / 3600 - 1, static_cast<uint32_t>(t), collector);
+            if ((sc.start + t) % kEvaluationPeriod == 0)
+              health.report(i, site->evaluate(evaluation++, static_cast<int32_t>(t)));
+          }
+          if (t >= sc.duration) break;
+          // One batch per tenant geo with reporting machines (a keep-alive to the first tenant's geo otherwise).
+          bool delivered = true;
+          bool sent = false;
+          const auto& reporting = site->reporting_by_geo();
+          for (size_t g = 0; g < mde.size(); ++g) {
+            if (!mde[g] || (reporting[g] == 0 && (sent || g != home))) continue;
+            static int64_t payload = 0;  // the batch size is the message size; the service only counts
+            try {
+              mde[g]->put(&payload, 64.0 + static_cast<double>(reporting[g]) * sc.defender.heartbeat_bytes);
+            } catch (const simgrid::NetworkFailureException&) {
+              delivered = false;
+            }
+            sent = true;
+          }
+          site->heartbeat_batch_result(static_cast<int32_t>(t), delivered);
         }
         site->finish(static_cast<uint32_t>(sc.duration));
       } catch (...) {
@@ -75,6 +120,13 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   sg4::Engine::get_instance()->run();
   if (failure) std::rethrow_exception(failure);
 
+  std::vector<uint64_t> lost;
+  uint64_t delivered = 0;
+  for (const auto& s : sites) {
+    lost.push_back(s->batches_lost());
+    delivered += s->heartbeats_delivered();
+  }
+  recorder.write_outages(outages, lost, delivered);
   events = 0;
   for (const auto& s : sites) events += s->events_handled();
   recorder.write_machines(fleet);

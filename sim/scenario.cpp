@@ -11,6 +11,7 @@
 
 #include "models/os_catalog.hpp"
 #include "sim/duration.hpp"
+#include "models/distribution.hpp"
 #include "sim/timezone.hpp"
 
 namespace fleettwin {
@@ -279,6 +280,88 @@ ScheduleSpec read_schedule(const Value& v) {
 
 Plan read_plan(const Value& v) { return static_cast<Plan>(v.choice(kPlanNames)); }
 
+constexpr std::array<std::string_view, 5> kDistributionNames = {"fixed", "uniform", "exponential", "weibull",
+                                                                 "lognormal"};
+
+// A duration distribution: a plain duration ("6h", fixed) or a mapping naming the distribution and its
+// parameters, e.g. {distribution: lognormal, median: 12h, sigma: 1.0}.
+Distribution read_distribution(const Value& v, int64_t max = kMaxDuration) {
+  if (v.node().IsScalar()) return Distribution::fixed(static_cast<double>(v.duration(0, max)));
+  if (!v.node().IsMap()) v.fail("expected a duration or a mapping {distribution: ..., ...}, found " + type_name(v.node()));
+  const YAML::Node kind_node = v.node()["distribution"];
+  if (!kind_node.IsDefined()) v.fail("missing required key 'distribution' (one of: " + join(kDistributionNames) + ")");
+  const auto kind =
+      static_cast<DistributionKind>(Value(kind_node, v.path() + ".distribution", v.context()).choice(kDistributionNames));
+  const auto seconds = [&](const Map& m, const char* key) { return static_cast<double>(m.need(key).duration(0, max)); };
+  switch (kind) {
+    case DistributionKind::Fixed: {
+      Map m(v, {"distribution", "value"});
+      return Distribution::fixed(seconds(m, "value"));
+    }
+    case DistributionKind::Uniform: {
+      Map m(v, {"distribution", "min", "max"});
+      const double lo = seconds(m, "min"), hi = seconds(m, "max");
+      if (hi < lo) m.need("max").fail("max is below min");
+      return Distribution::uniform(lo, hi);
+    }
+    case DistributionKind::Exponential: {
+      Map m(v, {"distribution", "mean"});
+      const double mean = seconds(m, "mean");
+      if (mean <= 0) m.need("mean").fail("the mean must be above 0s");
+      return Distribution::exponential(mean);
+    }
+    case DistributionKind::Weibull: {
+      Map m(v, {"distribution", "shape", "scale"});
+      const double shape = m.need("shape").number(0.05, 100);
+      const double scale = seconds(m, "scale");
+      if (scale <= 0) m.need("scale").fail("the scale must be above 0s");
+      return Distribution::weibull(shape, scale);
+    }
+    case DistributionKind::Lognormal: {
+      Map m(v, {"distribution", "median", "sigma"});
+      const double median = seconds(m, "median");
+      if (median <= 0) m.need("median").fail("the median must be above 0s");
+      return Distribution::lognormal(median, m.need("sigma").number(0, 10));
+    }
+  }
+  v.fail("unknown distribution");
+}
+
+// A time in the run: an ISO 8601 instant, an offset from the start ("72h"), or one of the words given.
+int64_t read_time(const Value& v, int64_t start, bool allow_before_start, bool allow_never) {
+  const std::string s = v.str();
+  if (s == "start") return 0;
+  if (allow_before_start && s == "before-start") return kBeforeStart;
+  if (allow_never && s == "never") return kNeverTime;
+  auto t = parse_time_or_offset(s, start);
+  std::string words = "an ISO 8601 time such as 2026-02-01T08:00:00Z, an offset from the start such as 72h, or 'start'";
+  if (allow_before_start) words += ", 'before-start'";
+  if (allow_never) words += ", 'never'";
+  if (!t) v.fail("'" + s + "' is not a time: write " + words);
+  if (*t < start) v.fail("'" + s + "' is before the run's start" + (allow_before_start ? " (write 'before-start')" : ""));
+  return *t - start;
+}
+
+InstallFailureRates read_install_failures(const Value& v, InstallFailureRates r) {
+  Map m(v, {"python_missing", "fanotify", "generalized_image", "ssm_agent_missing", "windows_2012_r2_prerequisites",
+            "transient"});
+  if (auto x = m.get("python_missing")) r.python_missing = x->number(0, 1);
+  if (auto x = m.get("fanotify")) r.fanotify = x->number(0, 1);
+  if (auto x = m.get("generalized_image")) r.generalized_image = x->number(0, 1);
+  if (auto x = m.get("ssm_agent_missing")) r.ssm_agent_missing = x->number(0, 1);
+  if (auto x = m.get("windows_2012_r2_prerequisites")) r.windows_2012_r2_prerequisites = x->number(0, 1);
+  if (auto x = m.get("transient")) r.transient = x->number(0, 1);
+  return r;
+}
+
+AgentReliability read_agent(const Value& v, AgentReliability a) {
+  Map m(v, {"time_to_failure", "time_to_repair", "misconfigured"});
+  if (auto x = m.get("time_to_failure")) a.time_to_failure = read_distribution(*x);
+  if (auto x = m.get("time_to_repair")) a.time_to_repair = read_distribution(*x);
+  if (auto x = m.get("misconfigured")) a.misconfigured = x->number(0, 1);
+  return a;
+}
+
 // Applies one "a.b[2].c=value" override to the document; a missing final mapping key is created.
 void apply_override(YAML::Node& root, const std::string& assignment, const std::string& source,
                     std::vector<std::pair<std::string, std::string>>& record) {
@@ -359,11 +442,162 @@ void apply_override(YAML::Node& root, const std::string& assignment, const std::
   record.emplace_back(canonical, assignment);
 }
 
+int32_t find_cohort(const Scenario& sc, const Value& v) {
+  const std::string name = v.str();
+  for (size_t i = 0; i < sc.cohorts.size(); ++i)
+    if (sc.cohorts[i].name == name) return static_cast<int32_t>(i);
+  v.fail("no cohort '" + name + "' is declared");
+}
+
+int32_t find_subscription(const Scenario& sc, const Value& v) {
+  const std::string id = v.str();
+  for (size_t i = 0; i < sc.subscriptions.size(); ++i)
+    if (sc.subscriptions[i].id == id) return static_cast<int32_t>(i);
+  v.fail("no subscription '" + id + "' is declared");
+}
+
+void read_network(const Map& m, Scenario& sc) {
+  auto nv = m.get("network");
+  if (!nv) return;
+  Map n(*nv, {"outages", "random_outages"});
+  if (auto ov = n.get("outages")) {
+    for (const auto& o : ov->list()) {
+      Map om(o, {"location", "environment", "start", "duration"});
+      const Value lv = om.need("location");
+      const std::string name = lv.name();
+      std::optional<Environment> env;
+      if (auto ev = om.get("environment")) env = static_cast<Environment>(ev->choice(kEnvironmentNames));
+      std::vector<uint16_t> found;
+      for (size_t i = 0; i < sc.locations.size(); ++i)
+        if (sc.locations[i].name == name && (!env || sc.locations[i].environment == *env)) found.push_back(static_cast<uint16_t>(i));
+      if (found.empty()) lv.fail("no cohort is placed in a region or site named '" + name + "'");
+      if (found.size() > 1) lv.fail("'" + name + "' names locations in several environments: add 'environment'");
+      const int64_t start = read_time(om.need("start"), sc.start, false, false);
+      const int64_t length = om.need("duration").duration(1, kMaxDuration);
+      sc.outages.push_back({found[0], start, start + length});
+    }
+  }
+  if (auto rv = n.get("random_outages")) {
+    Map r(*rv, {"azure", "aws", "gcp", "onprem"});
+    for (int e = 0; e < kEnvironmentCount; ++e) {
+      auto ev = r.get(std::string(kEnvironmentNames[static_cast<size_t>(e)]));
+      if (!ev) continue;
+      Map em(*ev, {"mean_time_between", "duration"});
+      auto& ro = sc.random_outages[static_cast<size_t>(e)];
+      ro.mean_time_between = static_cast<double>(em.need("mean_time_between").duration(3600, kMaxDuration));
+      if (auto x = em.get("duration")) ro.duration = read_distribution(*x);
+    }
+  }
+}
+
+void read_events(const Map& m, Scenario& sc) {
+  if (auto ev = m.get("events")) {
+    for (const auto& e : ev->list()) {
+      Map em(e, {"at", "delete_extension", "move", "set_plan", "opt_in", "enable_integration"});
+      LifecycleAction a;
+      a.at = read_time(em.need("at"), sc.start, false, false);
+      int kinds = 0;
+      if (auto x = em.get("delete_extension")) {
+        ++kinds;
+        a.kind = ActionKind::DeleteExtension;
+        Map d(*x, {"cohort", "subscription", "fraction"});
+        if (auto c = d.get("cohort")) a.cohort = find_cohort(sc, *c);
+        if (auto s = d.get("subscription")) a.subscription = find_subscription(sc, *s);
+        if ((a.cohort < 0) == (a.subscription < 0)) x->fail("name either a 'cohort' or a 'subscription'");
+        if (auto f = d.get("fraction")) a.fraction = f->number(0, 1);
+      }
+      if (auto x = em.get("move")) {
+        ++kinds;
+        a.kind = ActionKind::Move;
+        Map d(*x, {"cohort", "to"});
+        a.cohort = find_cohort(sc, d.need("cohort"));
+        a.to_subscription = find_subscription(sc, d.need("to"));
+      }
+      if (auto x = em.get("set_plan")) {
+        ++kinds;
+        a.kind = ActionKind::SetPlan;
+        Map d(*x, {"cohort", "subscription", "plan"});
+        if (auto c = d.get("cohort")) a.cohort = find_cohort(sc, *c);
+        if (auto s = d.get("subscription")) a.subscription = find_subscription(sc, *s);
+        if ((a.cohort < 0) == (a.subscription < 0)) x->fail("name either a 'cohort' or a 'subscription'");
+        a.plan = read_plan(d.need("plan"));
+      }
+      if (auto x = em.get("opt_in")) {
+        ++kinds;
+        a.kind = ActionKind::OptIn;
+        Map d(*x, {"subscription", "solution"});
+        a.subscription = find_subscription(sc, d.need("subscription"));
+        a.opt_in = static_cast<OptInKind>(d.need("solution").choice(std::array<std::string_view, 2>{"unified_solution", "linux"}));
+      }
+      if (auto x = em.get("enable_integration")) {
+        ++kinds;
+        a.kind = ActionKind::EnableIntegration;
+        Map d(*x, {"subscription"});
+        a.subscription = find_subscription(sc, d.need("subscription"));
+      }
+      if (kinds != 1) e.fail("an event has 'at' and exactly one of: delete_extension, move, set_plan, opt_in, enable_integration");
+      sc.actions.push_back(a);
+    }
+  }
+  // Subscription settings and cohort scale-out / scale-in become actions too, so that sites play them all in
+  // one time order.
+  for (size_t i = 0; i < sc.subscriptions.size(); ++i) {
+    const auto& s = sc.subscriptions[i];
+    const auto add = [&](ActionKind kind, int64_t at, OptInKind o = OptInKind::UnifiedSolution) {
+      if (at < 0 || at >= sc.duration) return;
+      LifecycleAction a;
+      a.at = at;
+      a.kind = kind;
+      a.subscription = static_cast<int32_t>(i);
+      a.opt_in = o;
+      sc.actions.push_back(a);
+    };
+    add(ActionKind::EnableIntegration, s.enabled_at);
+    add(ActionKind::OptIn, s.unified_opt_in, OptInKind::UnifiedSolution);
+    add(ActionKind::OptIn, s.linux_opt_in, OptInKind::Linux);
+  }
+  for (size_t i = 0; i < sc.cohorts.size(); ++i) {
+    const auto& c = sc.cohorts[i];
+    if (c.added > 0 && c.added < sc.duration) {
+      LifecycleAction a;
+      a.at = c.added;
+      a.kind = ActionKind::AddCohort;
+      a.cohort = static_cast<int32_t>(i);
+      sc.actions.push_back(a);
+    }
+    if (c.removed < sc.duration) {
+      LifecycleAction a;
+      a.at = c.removed;
+      a.kind = ActionKind::RemoveCohort;
+      a.cohort = static_cast<int32_t>(i);
+      sc.actions.push_back(a);
+    }
+  }
+  std::stable_sort(sc.actions.begin(), sc.actions.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+}
+
+// The first subscription of a tenant to turn the integration on during the run waits up to 12 hours
+// (enable-defender-for-endpoint.md); not if any subscription of the tenant had it on before the start.
+void mark_first_subscriptions(Scenario& sc) {
+  for (size_t t = 0; t < sc.tenants.size(); ++t) {
+    int32_t first = -1;
+    bool before = false;
+    for (size_t i = 0; i < sc.subscriptions.size(); ++i) {
+      const auto& s = sc.subscriptions[i];
+      if (s.tenant != t || s.enabled_at >= kNeverTime) continue;
+      if (s.enabled_at == kBeforeStart) before = true;
+      if (first < 0 || s.enabled_at < sc.subscriptions[static_cast<size_t>(first)].enabled_at) first = static_cast<int32_t>(i);
+    }
+    if (first >= 0 && !before) sc.subscriptions[static_cast<size_t>(first)].first_of_tenant = true;
+  }
+}
+
 Scenario parse(const YAML::Node& root, Context& ctx) {
   Scenario sc;
   const Value top(root, "", ctx);
   if (!root.IsMap()) top.fail("a scenario is a mapping of keys (name, start, duration, tenants, subscriptions, cohorts, ...)");
-  Map m(top, {"name", "description", "seed", "start", "duration", "tenants", "subscriptions", "cohorts", "power", "billing"});
+  Map m(top, {"name", "description", "seed", "start", "duration", "tenants", "subscriptions", "cohorts", "power", "billing",
+              "defender", "network", "events"});
   sc.name = m.need("name").name();
   if (auto d = m.get("description")) sc.description = d->str();
   if (auto s = m.get("seed")) sc.seed = s->integer(0, UINT64_MAX);
@@ -391,7 +625,7 @@ Scenario parse(const YAML::Node& root, Context& ctx) {
   if (sc.tenants.empty()) m.need("tenants").fail("declare at least one tenant");
 
   for (const auto& sv : m.need("subscriptions").list()) {
-    Map s(sv, {"id", "tenant", "plan"});
+    Map s(sv, {"id", "tenant", "plan", "created", "endpoint_protection"});
     SubscriptionSpec spec{s.need("id").name(), 0, Plan::Off};
     for (const auto& other : sc.subscriptions)
       if (other.id == spec.id) s.need("id").fail("subscription '" + spec.id + "' is declared twice");
@@ -404,6 +638,17 @@ Scenario parse(const YAML::Node& root, Context& ctx) {
       sv.fail("missing required key 'tenant' (the scenario declares more than one tenant)");
     }
     spec.plan = read_plan(s.need("plan"));
+    if (auto cv = s.get("created")) {
+      auto t = parse_iso8601(cv->str());
+      if (!t) cv->fail("'" + cv->str() + "' is not a date such as 2021-05-01");
+      spec.created = *t;
+    }
+    if (auto ev = s.get("endpoint_protection")) {
+      Map e(*ev, {"enabled", "unified_solution", "linux"});
+      if (auto x = e.get("enabled")) spec.enabled_at = read_time(*x, sc.start, true, true);
+      if (auto x = e.get("unified_solution")) spec.unified_opt_in = read_time(*x, sc.start, true, true);
+      if (auto x = e.get("linux")) spec.linux_opt_in = read_time(*x, sc.start, true, true);
+    }
     sc.subscriptions.push_back(spec);
   }
   if (sc.subscriptions.empty()) m.need("subscriptions").fail("declare at least one subscription");
@@ -433,9 +678,49 @@ Scenario parse(const YAML::Node& root, Context& ctx) {
     if (auto x = b.get("partial_hour")) sc.billing.partial_hour = static_cast<PartialHourRule>(x->choice(kPartialHourNames));
   }
 
+  InstallFailureRates fleet_failures;
+  AgentReliability fleet_agent;
+  if (auto dv = m.get("defender")) {
+    Map d(*dv, {"heartbeat_interval", "heartbeat_bytes", "onboarding", "retry", "install_failures", "agent", "legacy"});
+    auto& prov = sc.defender.provisioning;
+    if (auto x = d.get("heartbeat_interval")) {
+      const int64_t hb = x->duration(60, 3600);
+      if (3600 % hb != 0) x->fail("the heartbeat interval must divide an hour exactly (e.g. 1m, 5m, 15m, 30m, 1h)");
+      sc.defender.heartbeat_interval = static_cast<int32_t>(hb);
+    }
+    if (auto x = d.get("heartbeat_bytes")) sc.defender.heartbeat_bytes = x->number(1, 1e9);
+    if (auto ov = d.get("onboarding")) {
+      Map o(*ov, {"delay", "first_subscription_delay", "direct_delay", "tenant_move_delay"});
+      if (auto x = o.get("delay")) prov.delay = read_distribution(*x);
+      if (auto x = o.get("first_subscription_delay")) prov.first_subscription_delay = read_distribution(*x);
+      if (auto x = o.get("direct_delay")) prov.direct_delay = read_distribution(*x);
+      if (auto x = o.get("tenant_move_delay")) prov.tenant_move_delay = read_distribution(*x);
+    }
+    if (auto rv = d.get("retry")) {
+      Map r(*rv, {"first", "factor", "max_interval", "max_attempts"});
+      if (auto x = r.get("first")) prov.retry.first = x->duration(1, kMaxDuration);
+      if (auto x = r.get("factor")) prov.retry.factor = x->number(1, 100);
+      if (auto x = r.get("max_interval")) prov.retry.max_interval = x->duration(1, kMaxDuration);
+      if (auto x = r.get("max_attempts")) prov.retry.max_attempts = static_cast<uint32_t>(x->integer(1, 255));
+    }
+    if (auto x = d.get("install_failures")) fleet_failures = read_install_failures(*x, fleet_failures);
+    if (auto x = d.get("agent")) fleet_agent = read_agent(*x, fleet_agent);
+    if (auto lv = d.get("legacy")) {
+      Map l(*lv, {"unified_solution_cutoff", "linux_cutoff"});
+      const auto date = [](const Value& x) {
+        auto t = parse_iso8601(x.str());
+        if (!t) x.fail("'" + x.str() + "' is not a date such as 2022-03-20");
+        return *t;
+      };
+      if (auto x = l.get("unified_solution_cutoff")) prov.unified_solution_cutoff = date(*x);
+      if (auto x = l.get("linux_cutoff")) prov.linux_cutoff = date(*x);
+    }
+  }
+
   uint64_t next_machine = 0;
   for (const auto& cv : m.need("cohorts").list()) {
-    Map c(cv, {"name", "count", "environment", "region", "site", "subscription", "plan", "os", "power"});
+    Map c(cv, {"name", "count", "environment", "region", "site", "subscription", "plan", "os", "power", "orchestration",
+               "onboarding", "install_failures", "agent", "added", "removed"});
     CohortSpec spec;
     spec.name = c.need("name").name();
     for (const auto& other : sc.cohorts)
@@ -490,12 +775,34 @@ Scenario parse(const YAML::Node& root, Context& ctx) {
     if (spec.power.kind == ScheduleKind::Autoscale && spec.power.autoscale.max > spec.count)
       c.need("power").fail("autoscale max (" + std::to_string(spec.power.autoscale.max) + ") exceeds the cohort's count (" +
                            std::to_string(spec.count) + ")");
+    if (auto x = c.get("orchestration")) {
+      spec.orchestration = static_cast<Orchestration>(x->choice(std::array<std::string_view, 3>{"none", "flexible", "uniform"}));
+      if (spec.orchestration != Orchestration::None && spec.environment != Environment::Azure)
+        x->fail("virtual machine scale sets are Azure resources: orchestration needs environment 'azure'");
+    }
+    if (auto x = c.get("onboarding")) {
+      spec.onboarding = static_cast<Onboarding>(x->choice(std::array<std::string_view, 2>{"arc", "direct"}));
+      if (spec.onboarding == Onboarding::Direct && spec.environment == Environment::Azure)
+        x->fail("direct onboarding is for non-Azure servers (onprem, aws, gcp)");
+    }
+    spec.install_failures = fleet_failures;
+    if (auto x = c.get("install_failures")) spec.install_failures = read_install_failures(*x, fleet_failures);
+    spec.agent = fleet_agent;
+    if (auto x = c.get("agent")) spec.agent = read_agent(*x, fleet_agent);
+    if (auto x = c.get("added")) spec.added = read_time(*x, sc.start, false, false);
+    if (auto x = c.get("removed")) {
+      spec.removed = read_time(*x, sc.start, false, true);
+      if (spec.removed <= spec.added) x->fail("the cohort is removed before it is added");
+    }
     spec.first_machine = static_cast<uint32_t>(next_machine);
     next_machine += spec.count;
     if (next_machine > 100'000'000) c.need("count").fail("the fleet exceeds 100,000,000 machines");
     sc.cohorts.push_back(std::move(spec));
   }
   if (sc.cohorts.empty()) m.need("cohorts").fail("declare at least one cohort");
+  read_network(m, sc);
+  read_events(m, sc);
+  mark_first_subscriptions(sc);
   return sc;
 }
 

@@ -1,5 +1,6 @@
 #include "sim/site.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <stdexcept>
 
@@ -13,6 +14,27 @@ HourUsage& HourUsage::operator+=(const HourUsage& o) {
     machines_billed[g] += o.machines_billed[g];
   }
   return *this;
+}
+
+HealthCollector::HealthCollector(size_t sites, Sink sink) : sites_(sites), sink_(std::move(sink)) {
+  pending_.index = 0;
+  pending_.counts.resize(sites);
+  pending_.sensor.resize(sites);
+}
+
+void HealthCollector::report(size_t site, HealthReport&& r) {
+  if (r.evaluation != pending_.index) throw std::logic_error("health collector: evaluation reported out of order");
+  pending_.time = r.time;
+  pending_.counts[site] = r.counts;
+  pending_.sensor[site] = r.sensor;
+  pending_.changes.insert(pending_.changes.end(), r.changes.begin(), r.changes.end());
+  if (++reports_ < sites_) return;
+  std::sort(pending_.changes.begin(), pending_.changes.end(),
+            [](const HealthChange& a, const HealthChange& b) { return a.machine < b.machine; });
+  sink_(pending_);
+  pending_.changes.clear();
+  reports_ = 0;
+  ++pending_.index;
 }
 
 UsageCollector::UsageCollector(size_t sites, HourSink on_hour, MonthSink on_month)
@@ -45,7 +67,9 @@ Site::Site(const Scenario& scenario, const std::vector<PowerSchedule>& schedules
       schedules_(schedules),
       fleet_(fleet),
       machines_(std::move(machines)),
-      hours_per_month_(static_cast<int64_t>(scenario.billing.hours_per_month)) {}
+      hours_per_month_(static_cast<int64_t>(scenario.billing.hours_per_month)),
+      heartbeat_interval_(scenario.defender.heartbeat_interval),
+      first_evaluation_(kEvaluationPeriod - scenario.start % kEvaluationPeriod) {}
 
 size_t Site::machine_count() const {
   size_t n = 0;
@@ -56,19 +80,29 @@ size_t Site::machine_count() const {
 uint32_t Site::rank(uint32_t m) const { return m - sc_.cohorts[fleet_.cohort[m]].first_machine; }
 
 void Site::initialise() {
+  initialising_ = true;
+  initialise_health_state();
   for (const auto& range : machines_) {
     const CohortSpec& cohort = sc_.cohorts[fleet_.cohort[range.first]];
     const PowerSchedule& schedule = schedules_[fleet_.cohort[range.first]];
     const bool arc = is_arc_environment(cohort.environment);
     for (uint32_t m = range.first; m < range.first + range.count; ++m) {
+      if (cohort.added > 0) {  // scale-out later in the run: nothing exists yet
+        fleet_.agent[m] = AgentState::Absent;
+        fleet_.health[m] = HealthClass::Absent;
+        fleet_.health_issue[m] = Issue::NotDeployed;
+        continue;
+      }
       const PowerChange now = schedule.at(sc_.start, rank(m));
       const PowerState s0 = initial_power_state(arc, now.on, cohort.power.off_action);
       fleet_.power[m] = PowerState::Deallocated;  // not billable: set_state opens the meter if s0 is billable
       set_state(m, s0, 0);
       apply(m, initial_follow_up(s0, sc_.power), 0);
       schedule_change(m, now.next_change);
+      initialise_agent(m);
     }
   }
+  initialising_ = false;
 }
 
 void Site::advance_to(uint32_t until) {
@@ -77,7 +111,12 @@ void Site::advance_to(uint32_t until) {
 
 void Site::handle(const CalendarEntry& e) {
   const uint32_t m = e.machine;
+  if (e.kind >= kDeployAttempt) {
+    handle_agent(e);
+    return;
+  }
   if (e.kind == kScheduleChange) {
+    if (fleet_.agent[m] == AgentState::Absent) return;  // scaled in: its schedule stops
     const uint16_t c = fleet_.cohort[m];
     const PowerChange now = schedules_[c].at(sc_.start + e.time, rank(m));
     const PowerStep step = on_schedule_change(fleet_.power[m], now.on, sc_.cohorts[c].power.off_action, sc_.power);
@@ -113,23 +152,32 @@ void Site::apply(uint32_t m, const PowerStep& step, uint32_t t) {
 }
 
 void Site::set_state(uint32_t m, PowerState next, uint32_t t) {
-  const int g = meter_group(fleet_.plan[m], fleet_.environment[m]);
+  const int g = meter_group_of(m);
   const bool was = g >= 0 && is_billable(fleet_.power[m]);
   const bool now = g >= 0 && is_billable(next);
+  const bool os_was = is_os_running(fleet_.power[m]);
   fleet_.power[m] = next;
+  if (os_was != is_os_running(next)) on_os_running_changed(m, !os_was, t);
   if (was == now) return;
-  if (now) {
-    billable_[g].open(t);
-    hour_presence_[g].open(fleet_.hour_mark[m]);
-    month_presence_[g].open(fleet_.month_mark[m]);
-    fleet_.billable_since[m] = t;
-  } else {
-    const uint32_t since = fleet_.billable_since[m];
-    billable_[g].close(t);
-    hour_presence_[g].close(t, since, fleet_.hour_mark[m]);
-    month_presence_[g].close(t, since, fleet_.month_mark[m]);
-    fleet_.billed_seconds[m] += t - since;
-  }
+  if (now)
+    open_billing(m, g, t);
+  else
+    close_billing(m, g, t);
+}
+
+void Site::open_billing(uint32_t m, int g, uint32_t t) {
+  billable_[g].open(t);
+  hour_presence_[g].open(fleet_.hour_mark[m]);
+  month_presence_[g].open(fleet_.month_mark[m]);
+  fleet_.billable_since[m] = t;
+}
+
+void Site::close_billing(uint32_t m, int g, uint32_t t) {
+  const uint32_t since = fleet_.billable_since[m];
+  billable_[g].close(t);
+  hour_presence_[g].close(t, since, fleet_.hour_mark[m]);
+  month_presence_[g].close(t, since, fleet_.month_mark[m]);
+  fleet_.billed_seconds[m] += t - since;
 }
 
 void Site::schedule_change(uint32_t m, int64_t next_change_utc) {
@@ -162,7 +210,7 @@ void Site::roll_hour(int64_t hour, uint32_t boundary, UsageCollector& collector)
 void Site::finish(uint32_t end) {
   for (const auto& range : machines_)
     for (uint32_t m = range.first; m < range.first + range.count; ++m)
-      if (meter_group(fleet_.plan[m], fleet_.environment[m]) >= 0 && is_billable(fleet_.power[m]))
+      if (meter_group_of(m) >= 0 && is_billable(fleet_.power[m]))
         fleet_.billed_seconds[m] += end - fleet_.billable_since[m];
 }
 

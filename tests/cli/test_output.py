@@ -17,6 +17,9 @@ class Output(unittest.TestCase):
         cls.path = os.path.join(d, "hybrid.h5")
         fleettwin("run", scenario("hybrid-enterprise.yaml"), "-o", cls.path, "--quiet")
         cls.f = h5py.File(cls.path, "r")
+        m = cls.f["machines"]
+        ssm_missing = 13  # /health/issues code of ssm_agent_missing
+        cls.no_arc = int(np.sum((m["environment"][:] == 1) & (m["plan"][:] == 2) & (m["agent_cause_at_end"][:] == ssm_missing)))
 
     @classmethod
     def tearDownClass(cls):
@@ -55,7 +58,10 @@ class Output(unittest.TestCase):
         self.assertEqual(str(ds.time.values[0])[:19], "2026-01-05T00:00:00")
         self.assertEqual([str(p) for p in ds.plan.values], ["P1", "P2"])
         p2_aws = float(ds.billable_hours.sel(plan="P2", environment="aws").sum())
-        self.assertEqual(p2_aws, 4000 * 2160)  # always-on AWS machines, Connected throughout
+        # Always-on AWS machines, Connected throughout, except those whose Arc provisioning failed for lack of
+        # the SSM agent: they have no Arc resource and are not billed.
+        self.assertGreater(self.no_arc, 0)
+        self.assertEqual(p2_aws, (4000 - self.no_arc) * 2160)
         ds.close()
 
     def test_billing_agrees_with_per_machine_hours(self):
@@ -75,9 +81,9 @@ class Output(unittest.TestCase):
         m = self.f["billing/monthly"]
         self.assertEqual(list(m["hours"][:]), [730, 730, 700])
         seats = m["seats"][:]
-        # The always-on AWS Plan 2 cohort: 4000 seats each month.
-        self.assertTrue(np.all(seats[:, 1, 1] == 4000))
-        np.testing.assert_allclose(m["per_seat_cost_usd"][:, 1, 1], 4000 * 14.60 * m["hours"][:] / 730.0)
+        # The always-on AWS Plan 2 cohort: a seat per machine with an Arc resource, each month.
+        self.assertTrue(np.all(seats[:, 1, 1] == 4000 - self.no_arc))
+        np.testing.assert_allclose(m["per_seat_cost_usd"][:, 1, 1], (4000 - self.no_arc) * 14.60 * m["hours"][:] / 730.0)
         np.testing.assert_allclose(m["hourly_cost_usd"][:].sum(), self.f["billing/cost_usd"][:].sum(), rtol=1e-12)
 
     def test_machines_table_decodes_with_its_catalogues(self):
