@@ -2,6 +2,8 @@
 //   fleettwin run SCENARIO.yaml -o OUT.h5 [--seed N] [--set key.path=value ...] [--quiet]
 //   fleettwin validate SCENARIO.yaml [--set ...]
 //   fleettwin summary OUT.h5 [--json]
+//   fleettwin query OUT.h5 --status unhealthy|healthy|not-applicable|... [--at TIME] [--environment E] [--count]
+//                  [--format table|csv|json]
 // SimGrid's own --cfg=... and --log=... options pass through to the engine.
 #include <CLI/CLI.hpp>
 #include <hdf5.h>
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/query.hpp"
 #include "sim/run.hpp"
 #include "sim/schedules.hpp"
 #include "sim/scenario.hpp"
@@ -77,6 +80,27 @@ int main(int argc, char** argv) {
   summary->add_option("file", summary_path, "HDF5 file written by fleettwin run")->required();
   summary->add_flag("--json", json, "JSON for scripts");
 
+  fleettwin::QueryRequest query_req;
+  std::string query_format = "table";
+  auto* query = app.add_subcommand("query",
+                                   "List (or count) the machines in a health class at a time, like the product's "
+                                   "Cloud Security Explorer queries; the evaluation in force at that time answers");
+  query->add_option("file", query_req.file, "HDF5 file written by fleettwin run")->required();
+  query->add_option("--status", query_req.status,
+                    "unhealthy (installation or heartbeat issue), healthy, not-applicable, installation-issue, "
+                    "heartbeat-issue, provisioning, not-covered, absent, or all")
+      ->capture_default_str();
+  query->add_option("--at", query_req.at,
+                    "ISO 8601 UTC time (2026-02-01T08:00:00Z) or offset from the start (72h); default: the end");
+  query->add_option("--environment", query_req.environment, "azure, aws, gcp or onprem");
+  query->add_option("--location", query_req.location, "region or site name");
+  query->add_option("--cohort", query_req.cohort, "cohort name");
+  query->add_option("--format", query_format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  query->add_flag("--count", query_req.count, "Counts per class and environment instead of the list of machines");
+  query->add_option("--limit", query_req.limit, "At most this many machines in the list (0 = all)");
+
   int cli_argc = static_cast<int>(rest.size());
   CLI11_PARSE(app, cli_argc, rest.data());
 
@@ -85,6 +109,19 @@ int main(int argc, char** argv) {
       const auto s = fleettwin::read_summary(summary_path);
       if (json) fleettwin::print_summary_json(s, std::cout);
       else fleettwin::print_summary(s, std::cout);
+      return 0;
+    }
+    if (*query) {
+      query_req.format = query_format == "csv"    ? fleettwin::QueryFormat::Csv
+                         : query_format == "json" ? fleettwin::QueryFormat::Json
+                                                  : fleettwin::QueryFormat::Table;
+      try {
+        const auto result = fleettwin::run_query(query_req);
+        fleettwin::print_query(query_req, result, std::cout);
+      } catch (const std::runtime_error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kExitBadInput;
+      }
       return 0;
     }
     fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);

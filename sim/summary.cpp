@@ -5,10 +5,44 @@
 #include <iomanip>
 #include <ostream>
 #include <stdexcept>
+#include <algorithm>
 
 #include "sim/h5.hpp"
 
 namespace fleettwin {
+
+namespace {
+void read_health(hid_t file, RunSummary& s) {
+  HealthFigures& h = s.health;
+  h.present = true;
+  std::vector<hsize_t> dims;
+  const auto counts = h5::read_ints(file, "/health/counts", &dims);  // [time, class, environment]
+  const auto times = h5::read_ints(file, "/health/time");
+  const size_t rows = dims[0], classes = dims[1], envs = dims[2];
+  h.evaluations = static_cast<int64_t>(rows) - 1;
+  const int64_t end = s.hours * 3600;
+  for (size_t r = 0; r < rows; ++r) {
+    std::array<int64_t, 7> by_class{};
+    for (size_t c = 0; c < classes && c < 7; ++c)
+      for (size_t e = 0; e < envs; ++e) by_class[c] += counts[(r * classes + c) * envs + e];
+    if (r == 0) h.start = by_class;
+    h.end = by_class;
+    for (size_t c = 0; c < 7; ++c) h.peak[c] = std::max(h.peak[c], by_class[c]);
+    const int64_t applicable = by_class[0] + by_class[1] + by_class[2] + by_class[4];
+    const double held = static_cast<double>((r + 1 < rows ? times[r + 1] : end) - times[r]) / 3600.0;
+    h.unprotected_machine_hours += static_cast<double>(applicable - by_class[0]) * held;
+    h.applicable_machine_hours += static_cast<double>(applicable) * held;
+    const double hours = static_cast<double>(times[r]) / 3600.0;
+    if (applicable > 0 && h.hours_to_95 < 0 && by_class[0] >= 0.95 * static_cast<double>(applicable)) h.hours_to_95 = hours;
+    if (applicable > 0 && h.hours_to_99 < 0 && by_class[0] >= 0.99 * static_cast<double>(applicable)) h.hours_to_99 = hours;
+  }
+  if (H5Lexists(file, "/outages", H5P_DEFAULT) > 0) {
+    h.outages = static_cast<int64_t>(h5::read_ints(file, "/outages/start").size());
+    h5::Id g(H5Gopen2(file, "/outages", H5P_DEFAULT), H5Gclose, "open /outages");
+    h.heartbeats_delivered = h5::read_int_attr(g, "heartbeats_delivered");
+  }
+}
+}  // namespace
 
 RunSummary read_summary(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path + ": no such file");
@@ -48,6 +82,7 @@ RunSummary read_summary(const std::string& path) {
     s.total.cost_usd += g.cost_usd;
     s.total.per_seat_cost_usd += g.per_seat_cost_usd;
   }
+  if (H5Lexists(file, "/health", H5P_DEFAULT) > 0) read_health(file, s);
   if (H5Lexists(file, "/run", H5P_DEFAULT) > 0) {
     h5::Id run(H5Gopen2(file, "/run", H5P_DEFAULT), H5Gclose, "open /run");
     s.wall_seconds = h5::read_double_attr(run, "wall_seconds");
@@ -95,6 +130,31 @@ void print_summary(const RunSummary& s, std::ostream& out) {
     out << " (" << pct << " % less)";
   }
   out << "\n";
+  if (s.health.present) {
+    const auto& h = s.health;
+    const auto when = [](double hours) {
+      if (hours < 0) return std::string("not reached");
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "%.0f h (%.1f d)", hours, hours / 24);
+      return std::string(buf);
+    };
+    out << "\nhealth (" << h.evaluations << " four-hourly evaluations)\n";
+    out << std::left << std::setw(20) << "class" << std::right << std::setw(10) << "start" << std::setw(10) << "end"
+        << std::setw(10) << "peak" << "\n";
+    static const char* names[] = {"healthy", "installation_issue", "heartbeat_issue", "not_applicable",
+                                  "provisioning", "not_covered", "absent"};
+    for (size_t c = 0; c < 7; ++c)
+      if (h.peak[c] > 0)
+        out << std::left << std::setw(20) << names[c] << std::right << std::setw(10) << h.start[c] << std::setw(10)
+            << h.end[c] << std::setw(10) << h.peak[c] << "\n";
+    char line[200];
+    std::snprintf(line, sizeof line, "unprotected: %.0f machine-hours (%.2f %% of applicable machine-hours)\n",
+                  h.unprotected_machine_hours,
+                  h.applicable_machine_hours > 0 ? 100.0 * h.unprotected_machine_hours / h.applicable_machine_hours : 0.0);
+    out << "time to protect: 95 % of applicable machines healthy after " << when(h.hours_to_95) << ", 99 % after "
+        << when(h.hours_to_99) << "\n"
+        << line << "outages: " << h.outages << ", heartbeats delivered: " << h.heartbeats_delivered << "\n";
+  }
   if (s.wall_seconds > 0) {
     char perf[160];
     std::snprintf(perf, sizeof perf, "run: %.2f s wall, %lld events, %.2f M events/s, peak RSS %.1f MiB\n",
@@ -134,7 +194,24 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
     out << (first ? "\n" : ",\n") << "    " << q(group_label(g)) << ": " << fig(f);
     first = false;
   }
-  out << "\n  },\n  \"total\": " << fig(s.total) << ",\n  \"run\": {\"wall_seconds\": " << num(s.wall_seconds)
+  out << "\n  },\n  \"total\": " << fig(s.total);
+  if (s.health.present) {
+    const auto& h = s.health;
+    const auto arr = [](const std::array<int64_t, 7>& a) {
+      std::string r = "[";
+      for (size_t i = 0; i < a.size(); ++i) r += (i ? ", " : "") + std::to_string(a[i]);
+      return r + "]";
+    };
+    out << ",\n  \"health\": {\"classes\": [\"healthy\", \"installation_issue\", \"heartbeat_issue\", "
+           "\"not_applicable\", \"provisioning\", \"not_covered\", \"absent\"], \"start\": "
+        << arr(h.start) << ", \"end\": " << arr(h.end) << ", \"peak\": " << arr(h.peak)
+        << ", \"hours_to_95_percent_healthy\": " << (h.hours_to_95 < 0 ? std::string("null") : num(h.hours_to_95))
+        << ", \"hours_to_99_percent_healthy\": " << (h.hours_to_99 < 0 ? std::string("null") : num(h.hours_to_99))
+        << ", \"unprotected_machine_hours\": " << num(h.unprotected_machine_hours)
+        << ", \"applicable_machine_hours\": " << num(h.applicable_machine_hours) << ", \"outages\": " << h.outages
+        << ", \"heartbeats_delivered\": " << h.heartbeats_delivered << "}";
+  }
+  out << ",\n  \"run\": {\"wall_seconds\": " << num(s.wall_seconds)
       << ", \"events\": " << s.events << ", \"events_per_second\": " << num(s.events_per_second)
       << ", \"peak_rss_bytes\": " << s.peak_rss_bytes << "}\n}\n";
 }
