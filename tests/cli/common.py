@@ -12,7 +12,7 @@ def scenario(name):
 
 
 def fleettwin(*args, check=True):
-    proc = subprocess.run([BIN, *args], capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([BIN, *args], capture_output=True, text=True, encoding="utf-8", timeout=600)
     if check and proc.returncode != 0:
         raise AssertionError(f"fleettwin {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
     return proc
