@@ -127,3 +127,37 @@ TEST_CASE("set overrides (--set) apply before validation and are named in errors
   CHECK_THAT(error_of(kGood, {"billing.colour=1"}), Contains("billing.colour: unknown key"));
   CHECK_THAT(error_of(kGood, {"count"}), Contains("expected key.path=value"));
 }
+
+TEST_CASE("Defender keys: bad values name their key and position", "[validation]") {
+  CHECK_THAT(error_of(kGood + "defender:\n  install_failures: {python_missing: -0.1}\n"),
+             Contains("bad.yaml:13:38: defender.install_failures.python_missing: '-0.1' is out of range [0, 1]"));
+  CHECK_THAT(error_of(kGood + "defender:\n  heartbeat_interval: 7m\n"),
+             Contains("bad.yaml:13:23: defender.heartbeat_interval: the heartbeat interval must divide an hour"));
+  CHECK_THAT(error_of(kGood + "defender:\n  agent: {time_to_repair: {distribution: gamma, mean: 1h}}\n"),
+             Contains("defender.agent.time_to_repair.distribution: unknown value 'gamma'"));
+  CHECK_THAT(error_of(kGood + "defender:\n  agent: {time_to_repair: {distribution: lognormal, median: 1h}}\n"),
+             Contains("defender.agent.time_to_repair: missing required key 'sigma'"));
+  CHECK_THAT(error_of(kGood + "defender:\n  agent: {time_to_failure: {distribution: exponential, mean: 0s}}\n"),
+             Contains("the mean must be above 0s"));
+  CHECK_THAT(error_of(kGood + "defender:\n  retry: {max_attempts: 0}\n"),
+             Contains("defender.retry.max_attempts: '0' is out of range [1, 255]"));
+}
+
+TEST_CASE("network and events keys refer to what the scenario declares", "[validation]") {
+  CHECK_THAT(error_of(kGood + "network:\n  outages: [{location: nowhere, start: 1d, duration: 2h}]\n"),
+             Contains("network.outages[0].location: no cohort is placed in a region or site named 'nowhere'"));
+  CHECK_THAT(error_of(kGood + "network:\n  outages: [{location: westeurope, start: 2025-01-01T00:00:00Z, duration: 2h}]\n"),
+             Contains("network.outages[0].start: '2025-01-01T00:00:00Z' is before the run's start"));
+  CHECK_THAT(error_of(kGood + "events:\n  - {at: 1d, move: {cohort: ghosts, to: s}}\n"),
+             Contains("events[0].move.cohort: no cohort 'ghosts' is declared"));
+  CHECK_THAT(error_of(kGood + "events:\n  - {at: 1d}\n"),
+             Contains("events[0]: an event has 'at' and exactly one of"));
+  CHECK_THAT(error_of(kGood + "events:\n  - {at: 1d, set_plan: {subscription: s, plan: P3}}\n"),
+             Contains("events[0].set_plan.plan: unknown value 'P3'"));
+  CHECK_THAT(error_of(kGood, {"cohorts.vms.orchestration=uniform", "cohorts.vms.environment=aws", "cohorts.vms.region=x"}),
+             Contains("orchestration needs environment 'azure'"));
+  CHECK_THAT(error_of(kGood, {"cohorts.vms.removed=2h", "cohorts.vms.added=3h"}),
+             Contains("the cohort is removed before it is added"));
+  CHECK_THAT(error_of(kGood, {"subscriptions[0].endpoint_protection={enabled: yesterday}"}),
+             Contains("is not a time: write an ISO 8601 time"));
+}
