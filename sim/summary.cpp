@@ -22,19 +22,23 @@ void read_health(hid_t file, RunSummary& s) {
   h.evaluations = static_cast<int64_t>(rows) - 1;
   const int64_t end = s.hours * 3600;
   for (size_t r = 0; r < rows; ++r) {
-    std::array<int64_t, 7> by_class{};
-    for (size_t c = 0; c < classes && c < 7; ++c)
+    HealthFigures::ClassCounts by_class{};
+    for (size_t c = 0; c < classes && c < by_class.size(); ++c)
       for (size_t e = 0; e < envs; ++e) by_class[c] += counts[(r * classes + c) * envs + e];
     if (r == 0) h.start = by_class;
     h.end = by_class;
-    for (size_t c = 0; c < 7; ++c) h.peak[c] = std::max(h.peak[c], by_class[c]);
-    const int64_t applicable = by_class[0] + by_class[1] + by_class[2] + by_class[4];
+    for (size_t c = 0; c < by_class.size(); ++c) h.peak[c] = std::max(h.peak[c], by_class[c]);
+    const auto n = [&](HealthClass c) { return by_class[static_cast<size_t>(c)]; };
+    const int64_t healthy = n(HealthClass::Healthy);
+    const int64_t applicable = healthy + n(HealthClass::InstallationIssue) + n(HealthClass::HeartbeatIssue) +
+                               n(HealthClass::Provisioning);
     const double held = static_cast<double>((r + 1 < rows ? times[r + 1] : end) - times[r]) / 3600.0;
-    h.unprotected_machine_hours += static_cast<double>(applicable - by_class[0]) * held;
+    h.unprotected_machine_hours += static_cast<double>(applicable - healthy) * held;
     h.applicable_machine_hours += static_cast<double>(applicable) * held;
     const double hours = static_cast<double>(times[r]) / 3600.0;
-    if (applicable > 0 && h.hours_to_95 < 0 && by_class[0] >= 0.95 * static_cast<double>(applicable)) h.hours_to_95 = hours;
-    if (applicable > 0 && h.hours_to_99 < 0 && by_class[0] >= 0.99 * static_cast<double>(applicable)) h.hours_to_99 = hours;
+    const auto reached = [&](double share) { return applicable > 0 && healthy >= share * static_cast<double>(applicable); };
+    if (h.hours_to_95 < 0 && reached(0.95)) h.hours_to_95 = hours;
+    if (h.hours_to_99 < 0 && reached(0.99)) h.hours_to_99 = hours;
   }
   if (H5Lexists(file, "/outages", H5P_DEFAULT) > 0) {
     h.outages = static_cast<int64_t>(h5::read_ints(file, "/outages/start").size());
@@ -141,11 +145,9 @@ void print_summary(const RunSummary& s, std::ostream& out) {
     out << "\nhealth (" << h.evaluations << " four-hourly evaluations)\n";
     out << std::left << std::setw(20) << "class" << std::right << std::setw(10) << "start" << std::setw(10) << "end"
         << std::setw(10) << "peak" << "\n";
-    static const char* names[] = {"healthy", "installation_issue", "heartbeat_issue", "not_applicable",
-                                  "provisioning", "not_covered", "absent"};
-    for (size_t c = 0; c < 7; ++c)
+    for (size_t c = 0; c < kHealthClassNames.size(); ++c)
       if (h.peak[c] > 0)
-        out << std::left << std::setw(20) << names[c] << std::right << std::setw(10) << h.start[c] << std::setw(10)
+        out << std::left << std::setw(20) << kHealthClassNames[c] << std::right << std::setw(10) << h.start[c] << std::setw(10)
             << h.end[c] << std::setw(10) << h.peak[c] << "\n";
     char line[200];
     std::snprintf(line, sizeof line, "unprotected: %.0f machine-hours (%.2f %% of applicable machine-hours)\n",
@@ -197,14 +199,14 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
   out << "\n  },\n  \"total\": " << fig(s.total);
   if (s.health.present) {
     const auto& h = s.health;
-    const auto arr = [](const std::array<int64_t, 7>& a) {
+    const auto arr = [](const HealthFigures::ClassCounts& a) {
       std::string r = "[";
       for (size_t i = 0; i < a.size(); ++i) r += (i ? ", " : "") + std::to_string(a[i]);
       return r + "]";
     };
-    out << ",\n  \"health\": {\"classes\": [\"healthy\", \"installation_issue\", \"heartbeat_issue\", "
-           "\"not_applicable\", \"provisioning\", \"not_covered\", \"absent\"], \"start\": "
-        << arr(h.start) << ", \"end\": " << arr(h.end) << ", \"peak\": " << arr(h.peak)
+    std::string classes;
+    for (const auto name : kHealthClassNames) classes += (classes.empty() ? "" : ", ") + q(std::string(name));
+    out << ",\n  \"health\": {\"classes\": [" << classes << "], \"start\": " << arr(h.start) << ", \"end\": " << arr(h.end) << ", \"peak\": " << arr(h.peak)
         << ", \"hours_to_95_percent_healthy\": " << (h.hours_to_95 < 0 ? std::string("null") : num(h.hours_to_95))
         << ", \"hours_to_99_percent_healthy\": " << (h.hours_to_99 < 0 ? std::string("null") : num(h.hours_to_99))
         << ", \"unprotected_machine_hours\": " << num(h.unprotected_machine_hours)

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "models/fleet_types.hpp"
+#include "models/health_issues.hpp"
 
 namespace fleettwin {
 
@@ -19,8 +20,9 @@ struct GroupFigures {
 // Health over the run, from /health (applicable = covered by a plan, present and not "not applicable").
 struct HealthFigures {
   bool present = false;
-  std::array<int64_t, 7> start{}, end{};  // machines per health class at the start and at the last evaluation
-  std::array<int64_t, 7> peak{};          // the largest count of each class at any evaluation
+  using ClassCounts = std::array<int64_t, kHealthClassCount>;
+  ClassCounts start{}, end{};  // machines per health class at the start and at the last evaluation
+  ClassCounts peak{};          // the largest count of each class at any evaluation
   double hours_to_95 = -1, hours_to_99 = -1;  // first evaluation with that share of applicable machines healthy
   double unprotected_machine_hours = 0;       // applicable machines not healthy, held until the next evaluation
   double applicable_machine_hours = 0;
