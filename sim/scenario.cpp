@@ -490,6 +490,13 @@ void read_network(const Map& m, Scenario& sc) {
   }
 }
 
+// An event's target: exactly one of a cohort or a subscription.
+void read_target(const Map& d, const Scenario& sc, LifecycleAction& a) {
+  if (auto c = d.get("cohort")) a.cohort = find_cohort(sc, *c);
+  if (auto s = d.get("subscription")) a.subscription = find_subscription(sc, *s);
+  if ((a.cohort < 0) == (a.subscription < 0)) d.self().fail("name either a 'cohort' or a 'subscription'");
+}
+
 void read_events(const Map& m, Scenario& sc) {
   if (auto ev = m.get("events")) {
     for (const auto& e : ev->list()) {
@@ -501,9 +508,7 @@ void read_events(const Map& m, Scenario& sc) {
         ++kinds;
         a.kind = ActionKind::DeleteExtension;
         Map d(*x, {"cohort", "subscription", "fraction"});
-        if (auto c = d.get("cohort")) a.cohort = find_cohort(sc, *c);
-        if (auto s = d.get("subscription")) a.subscription = find_subscription(sc, *s);
-        if ((a.cohort < 0) == (a.subscription < 0)) x->fail("name either a 'cohort' or a 'subscription'");
+        read_target(d, sc, a);
         if (auto f = d.get("fraction")) a.fraction = f->number(0, 1);
       }
       if (auto x = em.get("move")) {
@@ -517,9 +522,7 @@ void read_events(const Map& m, Scenario& sc) {
         ++kinds;
         a.kind = ActionKind::SetPlan;
         Map d(*x, {"cohort", "subscription", "plan"});
-        if (auto c = d.get("cohort")) a.cohort = find_cohort(sc, *c);
-        if (auto s = d.get("subscription")) a.subscription = find_subscription(sc, *s);
-        if ((a.cohort < 0) == (a.subscription < 0)) x->fail("name either a 'cohort' or a 'subscription'");
+        read_target(d, sc, a);
         a.plan = read_plan(d.need("plan"));
       }
       if (auto x = em.get("opt_in")) {
@@ -541,37 +544,26 @@ void read_events(const Map& m, Scenario& sc) {
   }
   // Subscription settings and cohort scale-out / scale-in become actions too, so that sites play them all in
   // one time order.
+  const auto add = [&](int64_t at, ActionKind kind, size_t cohort, size_t subscription,
+                       OptInKind opt_in = OptInKind::UnifiedSolution) {
+    if (at < 0 || at >= sc.duration) return;  // before-start, never, or after the end
+    LifecycleAction a;
+    a.at = at;
+    a.kind = kind;
+    a.cohort = cohort == SIZE_MAX ? -1 : static_cast<int32_t>(cohort);
+    a.subscription = subscription == SIZE_MAX ? -1 : static_cast<int32_t>(subscription);
+    a.opt_in = opt_in;
+    sc.actions.push_back(a);
+  };
   for (size_t i = 0; i < sc.subscriptions.size(); ++i) {
     const auto& s = sc.subscriptions[i];
-    const auto add = [&](ActionKind kind, int64_t at, OptInKind o = OptInKind::UnifiedSolution) {
-      if (at < 0 || at >= sc.duration) return;
-      LifecycleAction a;
-      a.at = at;
-      a.kind = kind;
-      a.subscription = static_cast<int32_t>(i);
-      a.opt_in = o;
-      sc.actions.push_back(a);
-    };
-    add(ActionKind::EnableIntegration, s.enabled_at);
-    add(ActionKind::OptIn, s.unified_opt_in, OptInKind::UnifiedSolution);
-    add(ActionKind::OptIn, s.linux_opt_in, OptInKind::Linux);
+    add(s.enabled_at, ActionKind::EnableIntegration, SIZE_MAX, i);
+    add(s.unified_opt_in, ActionKind::OptIn, SIZE_MAX, i, OptInKind::UnifiedSolution);
+    add(s.linux_opt_in, ActionKind::OptIn, SIZE_MAX, i, OptInKind::Linux);
   }
   for (size_t i = 0; i < sc.cohorts.size(); ++i) {
-    const auto& c = sc.cohorts[i];
-    if (c.added > 0 && c.added < sc.duration) {
-      LifecycleAction a;
-      a.at = c.added;
-      a.kind = ActionKind::AddCohort;
-      a.cohort = static_cast<int32_t>(i);
-      sc.actions.push_back(a);
-    }
-    if (c.removed < sc.duration) {
-      LifecycleAction a;
-      a.at = c.removed;
-      a.kind = ActionKind::RemoveCohort;
-      a.cohort = static_cast<int32_t>(i);
-      sc.actions.push_back(a);
-    }
+    if (sc.cohorts[i].added > 0) add(sc.cohorts[i].added, ActionKind::AddCohort, i, SIZE_MAX);
+    add(sc.cohorts[i].removed, ActionKind::RemoveCohort, i, SIZE_MAX);
   }
   std::stable_sort(sc.actions.begin(), sc.actions.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
 }
