@@ -75,24 +75,19 @@ void describe(hid_t obj, const std::string& units, const std::string& long_name,
 }
 
 // CF flag attributes: the meaning of each stored code.
-template <size_t N>
-void flags(hid_t obj, const std::array<std::string_view, N>& names) {
-  std::vector<int64_t> values;
-  std::string meanings;
-  for (size_t i = 0; i < N; ++i) {
-    values.push_back(static_cast<int64_t>(i));
-    meanings += (i ? " " : "") + std::string(names[i]);
-  }
-  h5::attr(obj, "flag_values", values);
-  h5::attr(obj, "flag_meanings", meanings);
-}
-
-// CF flag attributes for codes that are not 0..N-1.
 void flags(hid_t obj, const std::vector<int64_t>& values, const std::vector<std::string>& names) {
   std::string meanings;
   for (size_t i = 0; i < names.size(); ++i) meanings += (i ? " " : "") + names[i];
   h5::attr(obj, "flag_values", values);
   h5::attr(obj, "flag_meanings", meanings);
+}
+
+// Codes 0..N-1 named in order.
+template <size_t N>
+void flags(hid_t obj, const std::array<std::string_view, N>& names) {
+  std::vector<int64_t> values(N);
+  for (size_t i = 0; i < N; ++i) values[i] = static_cast<int64_t>(i);
+  flags(obj, values, to_strings(names));
 }
 
 void issue_flags(hid_t obj) {
@@ -106,6 +101,15 @@ void issue_flags(hid_t obj) {
 }
 
 void make_scale(hid_t d, const char* name) { h5::check(H5DSset_scale(d, name), std::string("make scale ") + name); }
+
+// A coordinate of labels (plan, environment, class, ...): a string dataset made a dimension scale.
+h5::Id label_scale(hid_t loc, const char* name, const char* scale, const std::vector<std::string>& labels,
+                   const std::string& long_name, const std::string& description = {}) {
+  h5::Id d = write_strings(loc, name, labels);
+  make_scale(d, scale);
+  describe(d, "", long_name, description);
+  return d;
+}
 void attach(hid_t d, hid_t scale, unsigned axis) { h5::check(H5DSattach_scale(d, scale, axis), "attach a scale"); }
 
 }  // namespace
@@ -130,6 +134,16 @@ hid_t Recorder::group(const char* path) {
   groups_.emplace_back(H5Gcreate2(file_, path, H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose,
                        std::string("create group ") + path);
   return groups_.back();
+}
+
+// An extendible time axis in CF units, made a dimension scale.
+Recorder::Series Recorder::time_axis(hid_t g, const char* name, const char* scale, hsize_t chunk_rows, int64_t start,
+                                     const std::string& long_name) {
+  Series s = make_series(g, name, H5T_STD_I64LE, H5T_NATIVE_INT64, {}, chunk_rows);
+  make_scale(s.dataset, scale);
+  describe(s.dataset, time_units(start), long_name);
+  h5::attr(s.dataset, "calendar", "standard");
+  return s;
 }
 
 Recorder::Series Recorder::make_series(hid_t g, const char* name, hid_t file_type, hid_t mem_type,
@@ -216,9 +230,8 @@ void Recorder::write_header(const Scenario& sc) {
       subs.push_back(c.subscription);
       plans.push_back(static_cast<int64_t>(c.plan));
     }
-    h5::Id name = write_strings(cohorts, "name", names);
-    make_scale(name, "cohort");
-    describe(name, "", "cohort name", "index = the cohort code used in /machines/cohort");
+    h5::Id name = label_scale(cohorts, "name", "cohort", names, "cohort name",
+                              "index = the cohort code used in /machines/cohort");
     const auto col = [&](const char* n, const std::vector<int64_t>& v, const char* long_name) {
       h5::Id d = write_column(cohorts, n, H5T_STD_I64LE, H5T_NATIVE_INT64, v.data(), v.size());
       attach(d, name, 0);
@@ -242,9 +255,8 @@ void Recorder::write_header(const Scenario& sc) {
       names.push_back(l.name);
       envs.push_back(static_cast<int64_t>(l.environment));
     }
-    h5::Id name = write_strings(locations, "name", names);
-    make_scale(name, "location");
-    describe(name, "", "region (azure, aws, gcp) or site (onprem); one SimGrid gateway host and site actor each");
+    h5::Id name = label_scale(locations, "name", "location", names,
+                              "region (azure, aws, gcp) or site (onprem); one SimGrid gateway host and site actor each");
     h5::Id env = write_column(locations, "environment", H5T_STD_I64LE, H5T_NATIVE_INT64, envs.data(), envs.size());
     attach(env, name, 0);
     describe(env, "", "environment");
@@ -260,9 +272,7 @@ void Recorder::write_header(const Scenario& sc) {
       geos.emplace_back(kGeoNames[static_cast<size_t>(sc.tenants[s.tenant].geo)]);
       plans.push_back(static_cast<int64_t>(s.plan));
     }
-    h5::Id id = write_strings(subs, "id", ids);
-    make_scale(id, "subscription");
-    describe(id, "", "subscription id");
+    h5::Id id = label_scale(subs, "id", "subscription", ids, "subscription id");
     h5::Id t = write_strings(subs, "tenant", tenants);
     attach(t, id, 0);
     describe(t, "", "tenant id");
@@ -281,9 +291,7 @@ void Recorder::write_header(const Scenario& sc) {
       names.emplace_back(info.name);
       families.emplace_back(os_family_name(info.family));
     }
-    h5::Id name = write_strings(os, "name", names);
-    make_scale(name, "os");
-    describe(name, "", "operating system (index = the code in /machines/os)");
+    h5::Id name = label_scale(os, "name", "os", names, "operating system (index = the code in /machines/os)");
     h5::Id fam = write_strings(os, "family", families);
     attach(fam, name, 0);
     describe(fam, "", "operating system family");
@@ -301,16 +309,9 @@ void Recorder::write_header(const Scenario& sc) {
   h5::attr(billing, "description",
            "Defender for Servers usage per clock hour. A machine bills while Azure shows it Running, Stopping or "
            "Stopped (Azure VMs) or Connected (Azure Arc); product-facts.md section 6.");
-  hour_time_ = make_series(billing, "time", H5T_STD_I64LE, H5T_NATIVE_INT64, {}, kHourChunk);
-  make_scale(hour_time_.dataset, "time");
-  describe(hour_time_.dataset, time_units(sc.start), "start of the clock hour (UTC)");
-  h5::attr(hour_time_.dataset, "calendar", "standard");
-  h5::Id plan = write_strings(billing, "plan", to_strings(kBilledPlanNames));
-  make_scale(plan, "plan");
-  describe(plan, "", "Defender for Servers plan");
-  h5::Id env = write_strings(billing, "environment", to_strings(kEnvironmentNames));
-  make_scale(env, "environment");
-  describe(env, "", "environment");
+  hour_time_ = time_axis(billing, "time", "time", kHourChunk, sc.start, "start of the clock hour (UTC)");
+  h5::Id plan = label_scale(billing, "plan", "plan", to_strings(kBilledPlanNames), "Defender for Servers plan");
+  h5::Id env = label_scale(billing, "environment", "environment", to_strings(kEnvironmentNames), "environment");
   const auto cube = [&](Series& s, const char* name, hid_t ft, hid_t mt) {
     s = make_series(billing, name, ft, mt, {kBilledPlanCount, kEnvironmentCount}, kHourChunk);
     attach(s.dataset, hour_time_.dataset, 0);
@@ -333,15 +334,9 @@ void Recorder::write_header(const Scenario& sc) {
   h5::attr(monthly, "description",
            "Hourly billing against per-seat licensing by month of hours_per_month hours from the start. A seat is a "
            "machine with any billable time in the month; a partial last month is charged pro rata.");
-  month_time_ = make_series(monthly, "month", H5T_STD_I64LE, H5T_NATIVE_INT64, {}, 16);
-  make_scale(month_time_.dataset, "month");
-  describe(month_time_.dataset, time_units(sc.start), "start of the billing month (UTC)");
-  h5::Id mplan = write_strings(monthly, "plan", to_strings(kBilledPlanNames));
-  make_scale(mplan, "plan");
-  describe(mplan, "", "Defender for Servers plan");
-  h5::Id menv = write_strings(monthly, "environment", to_strings(kEnvironmentNames));
-  make_scale(menv, "environment");
-  describe(menv, "", "environment");
+  month_time_ = time_axis(monthly, "month", "month", 16, sc.start, "start of the billing month (UTC)");
+  h5::Id mplan = label_scale(monthly, "plan", "plan", to_strings(kBilledPlanNames), "Defender for Servers plan");
+  h5::Id menv = label_scale(monthly, "environment", "environment", to_strings(kEnvironmentNames), "environment");
   month_hours_ = make_series(monthly, "hours", H5T_STD_I64LE, H5T_NATIVE_INT64, {}, 16);
   attach(month_hours_.dataset, month_time_.dataset, 0);
   describe(month_hours_.dataset, "h", "clock hours in the month (the last may be partial)");
@@ -377,25 +372,16 @@ void Recorder::write_health_header(const Scenario& sc) {
            "class. See models/health_evaluation.hpp.");
   h5::attr(health, "heartbeat_interval_seconds", static_cast<int64_t>(sc.defender.heartbeat_interval));
   h5::attr(health, "evaluation_period_seconds", static_cast<int64_t>(kEvaluationPeriod));
-  eval_time_ = make_series(health, "time", H5T_STD_I64LE, H5T_NATIVE_INT64, {}, kEvalChunk);
-  make_scale(eval_time_.dataset, "time");
-  describe(eval_time_.dataset, time_units(sc.start), "time of the health evaluation (UTC)");
-  h5::attr(eval_time_.dataset, "calendar", "standard");
-  h5::Id cls = write_strings(health, "class", to_strings(kHealthClassNames));
-  make_scale(cls, "class");
-  describe(cls, "", "health class (healthy, installation_issue, heartbeat_issue, not_applicable are the product's; "
-                    "provisioning, not_covered, absent are the twin's)");
-  h5::Id env = write_strings(health, "environment", to_strings(kEnvironmentNames));
-  make_scale(env, "environment");
-  describe(env, "", "environment");
+  eval_time_ = time_axis(health, "time", "time", kEvalChunk, sc.start, "time of the health evaluation (UTC)");
+  h5::Id cls = label_scale(health, "class", "class", to_strings(kHealthClassNames),
+                           "health class (healthy, installation_issue, heartbeat_issue, not_applicable are the "
+                           "product's; provisioning, not_covered, absent are the twin's)");
+  h5::Id env = label_scale(health, "environment", "environment", to_strings(kEnvironmentNames), "environment");
   std::vector<std::string> loc_names;
   for (const auto& l : sc.locations) loc_names.push_back(l.name);
-  h5::Id loc = write_strings(health, "location", loc_names);
-  make_scale(loc, "location");
-  describe(loc, "", "region or site (as /locations/name)");
-  h5::Id sensor = write_strings(health, "sensor_state", to_strings(kSensorHealthNames));
-  make_scale(sensor, "sensor_state");
-  describe(sensor, "", "Defender for Endpoint sensor health (API healthStatus; no_sensor: never onboarded)");
+  h5::Id loc = label_scale(health, "location", "location", loc_names, "region or site (as /locations/name)");
+  h5::Id sensor = label_scale(health, "sensor_state", "sensor_state", to_strings(kSensorHealthNames),
+                              "Defender for Endpoint sensor health (API healthStatus; no_sensor: never onboarded)");
 
   class_by_environment_ = make_series(health, "counts", H5T_STD_I64LE, H5T_NATIVE_INT64,
                                       {kHealthClassCount, kEnvironmentCount}, kEvalChunk);

@@ -55,6 +55,8 @@ class Recorder {
   };
   Series make_series(hid_t group, const char* name, hid_t file_type, hid_t mem_type, std::vector<hsize_t> row_shape,
                      hsize_t chunk_rows);
+  Series time_axis(hid_t group, const char* name, const char* scale, hsize_t chunk_rows, int64_t start,
+                   const std::string& long_name);
   void flush(Series& s);
   void flush_all();
   std::array<Series*, 17> all_series() {
