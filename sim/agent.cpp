@@ -11,9 +11,7 @@
 
 namespace fleettwin {
 
-uint8_t Site::geo_of(uint32_t m) const {
-  return static_cast<uint8_t>(sc_.tenants[sc_.subscriptions[fleet_.subscription[m]].tenant].geo);
-}
+uint8_t Site::geo_of(uint32_t m) const { return geo_by_subscription_[fleet_.subscription[m]]; }
 
 int Site::meter_group_of(uint32_t m) const {
   if (fleet_.agent_flags[m] & kNoArc) return -1;  // no Arc resource, nothing to bill (quickstart-onboard-aws.md)
@@ -25,6 +23,9 @@ bool Site::can_report(uint32_t m) const {
 }
 
 void Site::initialise_health_state() {
+  geo_by_subscription_.clear();
+  for (const auto& sub : sc_.subscriptions)
+    geo_by_subscription_.push_back(static_cast<uint8_t>(sc_.tenants[sub.tenant].geo));
   enabled_.assign(sc_.subscriptions.size(), 0);
   opted_in_.assign(sc_.subscriptions.size(), 0);
   for (size_t s = 0; s < sc_.subscriptions.size(); ++s) {
@@ -198,7 +199,7 @@ void Site::install(uint32_t m, uint32_t t) {
   set_reporting(m, can_report(m), t);
   const double u = rng::uniform01(sc_.seed, m, rng::Stream::AgentFailure, t);
   schedule_agent(m, t + to_seconds(rel.time_to_failure.quantile(u), 1), kAgentFailure);
-  queue_recheck(m, t);
+  // No recheck here: the deployment attempt that installs has queued one at the same time.
 }
 
 // Deleting MDE.Windows / MDE.Linux: Defender for Cloud redeploys it (integration-defender-for-endpoint.md). The

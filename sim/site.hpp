@@ -183,6 +183,7 @@ class Site {
   int64_t next_evaluation_ = 1;
   std::vector<uint8_t> enabled_;    // per subscription: Endpoint protection (the integration) is on
   std::vector<uint8_t> opted_in_;   // per subscription: bit 0 unified solution, bit 1 Linux
+  std::vector<uint8_t> geo_by_subscription_;  // the tenant geo a subscription's heartbeats go to
   std::array<int64_t, 6> reporting_by_geo_{};
   uint64_t heartbeats_delivered_ = 0;
   uint64_t batches_lost_ = 0;
