@@ -2,6 +2,9 @@
 import os
 import subprocess
 import tempfile
+import unittest
+
+import h5py
 
 BIN = os.environ.get("FLEETTWIN", os.path.join(os.path.dirname(__file__), "../../build/fleettwin"))
 SRC = os.environ.get("FLEETTWIN_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
@@ -16,6 +19,13 @@ def fleettwin(*args, check=True):
     if check and proc.returncode != 0:
         raise AssertionError(f"fleettwin {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
     return proc
+
+
+def write_file(directory, name, text):
+    path = os.path.join(directory, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
 
 
 class TempDir:
@@ -35,3 +45,24 @@ subscriptions: [{id: s, plan: P2}]
 cohorts:
   - {name: vms, count: 1000, environment: azure, region: westeurope, subscription: s}
 """
+
+
+class RunOnce(unittest.TestCase):
+    """Runs one scenario once for all the tests of the class: SCENARIO (a bundled file) or TEXT (YAML).
+    The tests read cls.out (the HDF5 path) and cls.f (it opened with h5py)."""
+    SCENARIO = None
+    TEXT = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = TempDir()
+        d = cls.tmp.__enter__()
+        path = scenario(cls.SCENARIO) if cls.SCENARIO else write_file(d, "scenario.yaml", cls.TEXT)
+        cls.out = os.path.join(d, "out.h5")
+        fleettwin("run", path, "-o", cls.out, "--quiet")
+        cls.f = h5py.File(cls.out, "r")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.f.close()
+        cls.tmp.__exit__(None, None, None)

@@ -2,7 +2,7 @@ import json
 import os
 import unittest
 
-from common import SMALL, TempDir, fleettwin, scenario
+from common import SMALL, TempDir, fleettwin, scenario, write_file
 
 
 class RunAndSummary(unittest.TestCase):
@@ -24,9 +24,7 @@ class RunAndSummary(unittest.TestCase):
 
     def test_1000_p2_vms_for_730_hours_cost_14600(self):
         with TempDir() as d:
-            path = os.path.join(d, "small.yaml")
-            with open(path, "w") as f:
-                f.write(SMALL)
+            path = write_file(d, "small.yaml", SMALL)
             out = os.path.join(d, "s.h5")
             fleettwin("run", path, "-o", out, "--quiet")
             s = json.loads(fleettwin("summary", out, "--json").stdout)

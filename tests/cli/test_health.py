@@ -7,7 +7,7 @@ import unittest
 import h5py
 import numpy as np
 
-from common import TempDir, fleettwin, scenario
+from common import RunOnce, TempDir, fleettwin, write_file
 
 HEALTHY, INSTALLATION, HEARTBEAT, NOT_APPLICABLE, PROVISIONING, NOT_COVERED, ABSENT = range(7)
 NO_FAILURES = ("{python_missing: 0, fanotify: 0, generalized_image: 0, ssm_agent_missing: 0, "
@@ -61,9 +61,7 @@ class AnalyticValidation(unittest.TestCase):
         p_dd = pi_down + (1 - pi_down) * math.exp(-(lam + mu) * dt)
         expected = pi_down * p_dd ** (window / dt - 1)
         with TempDir() as d:
-            path = os.path.join(d, "a.yaml")
-            with open(path, "w") as f:
-                f.write(AVAILABILITY)
+            path = write_file(d, "a.yaml", AVAILABILITY)
             out = os.path.join(d, "a.h5")
             fleettwin("run", path, "-o", out, "--quiet")
             with h5py.File(out) as f:
@@ -75,22 +73,8 @@ class AnalyticValidation(unittest.TestCase):
         self.assertLess(abs(observed / expected - 1), 0.01, f"observed {observed:.5f}, closed form {expected:.5f}")
 
 
-class SiteOutage(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = TempDir()
-        d = cls.tmp.__enter__()
-        path = os.path.join(d, "outage.yaml")
-        with open(path, "w") as f:
-            f.write(OUTAGE)
-        cls.out = os.path.join(d, "outage.h5")
-        fleettwin("run", path, "-o", cls.out, "--quiet")
-        cls.f = h5py.File(cls.out)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.f.close()
-        cls.tmp.__exit__(None, None, None)
+class SiteOutage(RunOnce):
+    TEXT = OUTAGE
 
     def by_location(self, name):
         names = [n.decode() for n in self.f["health/location"][:]]
@@ -123,21 +107,14 @@ class SiteOutage(unittest.TestCase):
         self.assertEqual(int(o["batches_lost"][names.index("nantes-dc")]), 0)
 
 
-class HybridEnterprise(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = TempDir()
-        d = cls.tmp.__enter__()
-        cls.out = os.path.join(d, "h.h5")
-        fleettwin("run", scenario("hybrid-enterprise.yaml"), "-o", cls.out, "--quiet")
-        cls.f = h5py.File(cls.out)
-        cls.counts = cls.f["health/counts"][:].sum(axis=2)
-        cls.codes = dict(zip(cls.f["health/issues/name"][:].astype(str), cls.f["health/issues/code"][:]))
+class HybridEnterprise(RunOnce):
+    SCENARIO = "hybrid-enterprise.yaml"
 
     @classmethod
-    def tearDownClass(cls):
-        cls.f.close()
-        cls.tmp.__exit__(None, None, None)
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.counts = cls.f["health/counts"][:].sum(axis=2)
+        cls.codes = dict(zip(cls.f["health/issues/name"][:].astype(str), cls.f["health/issues/code"][:]))
 
     def test_every_machine_is_in_exactly_one_class_at_every_evaluation(self):
         self.assertTrue(np.all(self.counts.sum(axis=1) == 50000))

@@ -1,30 +1,23 @@
 """The HDF5 file is self-describing and internally consistent, read with h5py and xarray only."""
-import os
 import unittest
 
 import h5py
 import numpy as np
 import xarray as xr
 
-from common import TempDir, fleettwin, scenario
+from common import RunOnce
 
 
-class Output(unittest.TestCase):
+class Output(RunOnce):
+    SCENARIO = "hybrid-enterprise.yaml"
+
     @classmethod
     def setUpClass(cls):
-        cls.tmp = TempDir()
-        d = cls.tmp.__enter__()
-        cls.path = os.path.join(d, "hybrid.h5")
-        fleettwin("run", scenario("hybrid-enterprise.yaml"), "-o", cls.path, "--quiet")
-        cls.f = h5py.File(cls.path, "r")
+        super().setUpClass()
+        cls.path = cls.out
         m = cls.f["machines"]
         ssm_missing = 13  # /health/issues code of ssm_agent_missing
         cls.no_arc = int(np.sum((m["environment"][:] == 1) & (m["plan"][:] == 2) & (m["agent_cause_at_end"][:] == ssm_missing)))
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.f.close()
-        cls.tmp.__exit__(None, None, None)
 
     def test_root_attributes(self):
         a = self.f.attrs

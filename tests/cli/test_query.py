@@ -2,30 +2,15 @@
 import csv
 import io
 import json
-import os
-import unittest
 
-import h5py
-import numpy as np
-
-from common import TempDir, fleettwin, scenario
+from common import RunOnce, fleettwin
 
 
-class Query(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = TempDir()
-        d = cls.tmp.__enter__()
-        cls.out = os.path.join(d, "h.h5")
-        fleettwin("run", scenario("hybrid-enterprise.yaml"), "-o", cls.out, "--quiet")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.__exit__(None, None, None)
+class Query(RunOnce):
+    SCENARIO = "hybrid-enterprise.yaml"
 
     def counts_at(self, row):
-        with h5py.File(self.out) as f:
-            return f["health/counts"][row].sum(axis=1), f["health/time"][row]
+        return self.f["health/counts"][row].sum(axis=1), self.f["health/time"][row]
 
     def test_the_three_explorer_questions_agree_with_the_counts(self):
         counts, t = self.counts_at(100)

@@ -2,15 +2,13 @@
 import os
 import unittest
 
-from common import SMALL, TempDir, fleettwin
+from common import SMALL, TempDir, fleettwin, write_file
 
 
 class BadInput(unittest.TestCase):
     def check_rejected(self, text, expected, *extra):
         with TempDir() as d:
-            path = os.path.join(d, "bad.yaml")
-            with open(path, "w") as f:
-                f.write(text)
+            path = write_file(d, "bad.yaml", text)
             out = os.path.join(d, "out.h5")
             p = fleettwin("run", path, "-o", out, *extra, check=False)
             self.assertEqual(p.returncode, 2, p.stderr)
