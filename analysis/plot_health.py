@@ -3,22 +3,16 @@
 
     /usr/bin/python3 analysis/plot_health.py OUT.h5 [PNG]
 
-Reads the file with xarray alone (no project code): the datasets describe themselves (docs/hdf5-layout.md).
+Reads the file with xarray alone, no fleettwin reader: the datasets describe themselves (docs/hdf5-layout.md).
 """
-import sys
+from plot_args import input_and_png  # sets the Agg backend before pyplot loads
 
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import xarray as xr  # noqa: E402
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    path = sys.argv[1]
-    png = sys.argv[2] if len(sys.argv) > 2 else path.rsplit(".h5", 1)[0] + "-health.png"
+    path, png = input_and_png(__doc__, "health")
     health = xr.open_dataset(path, engine="h5netcdf", group="health")
     counts = health.counts.sum("environment")
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 8), constrained_layout=True)
