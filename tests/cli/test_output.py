@@ -16,7 +16,8 @@ class Output(RunOnce):
         super().setUpClass()
         cls.path = cls.out
         m = cls.f["machines"]
-        ssm_missing = 13  # /health/issues code of ssm_agent_missing
+        codes = dict(zip(cls.f["health/issues/name"].asstr()[:], cls.f["health/issues/code"][:]))
+        ssm_missing = codes["ssm_agent_missing"]
         cls.no_arc = int(np.sum((m["environment"][:] == 1) & (m["plan"][:] == 2) & (m["agent_cause_at_end"][:] == ssm_missing)))
 
     def test_root_attributes(self):
