@@ -14,16 +14,7 @@ trap 'rm -rf "$out"' EXIT
 printf "%10s %6s %10s %12s %14s %10s %14s\n" machines days wall_s events "events/s" peak_MiB "bytes/machine"
 for p in "${points[@]}"; do
   n=${p%%:*}; days=${p##*:}
-  # 50 % always-on (3 cohorts), 25 % business hours (2), 15 % nightly on-prem (2) + 5 % always-on on-prem,
-  # 5 % GCP always-on, 10 % autoscale... as shares of n.
-  sets=(--set "duration=${days}d"
-        --set "cohorts.always-on-a.count=$((n * 20 / 100))" --set "cohorts.always-on-b.count=$((n * 15 / 100))"
-        --set "cohorts.always-on-c.count=$((n * 5 / 100))"
-        --set "cohorts.office-a.count=$((n * 15 / 100))" --set "cohorts.office-b.count=$((n * 10 / 100))"
-        --set "cohorts.dc-a.count=$((n * 10 / 100))" --set "cohorts.dc-b.count=$((n * 5 / 100))"
-        --set "cohorts.dc-c.count=$((n * 5 / 100))" --set "cohorts.gcp.count=$((n * 5 / 100))"
-        --set "cohorts.web.count=$((n * 10 / 100))" --set "cohorts.web.power.max=$((n * 10 / 100))"
-        --set "cohorts.web.power.min=$((n * 2 / 100))")
+  mapfile -t sets < <(bench/fleet-args "$n" "$days")
   "$bin" run bench/fleet.yaml -o "$out/b.h5" --quiet "${sets[@]}"
   /usr/bin/python3 - "$out/b.h5" "$n" "$days" <<'PY'
 import sys, h5py
