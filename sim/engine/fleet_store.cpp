@@ -1,0 +1,69 @@
+#include "sim/engine/fleet_store.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace fleettwin {
+
+std::vector<uint32_t> os_counts(const CohortSpec& c) {
+  std::vector<uint32_t> counts(c.os_mix.size());
+  std::vector<std::pair<double, size_t>> remainders;
+  uint32_t assigned = 0;
+  for (size_t i = 0; i < c.os_mix.size(); ++i) {
+    const double exact = c.os_mix[i].fraction * c.count;
+    counts[i] = static_cast<uint32_t>(std::floor(exact));
+    assigned += counts[i];
+    remainders.emplace_back(exact - counts[i], i);
+  }
+  // Largest remainders first; ties go to the earlier entry so that the result does not depend on the sort.
+  std::stable_sort(remainders.begin(), remainders.end(), [](auto a, auto b) { return a.first > b.first; });
+  for (size_t k = 0; assigned < c.count && k < remainders.size(); ++k, ++assigned) ++counts[remainders[k].second];
+  return counts;
+}
+
+FleetStore FleetStore::build(const Scenario& sc) {
+  FleetStore f;
+  const size_t n = sc.machine_count();
+  f.cohort.resize(n);
+  f.location.resize(n);
+  f.subscription.resize(n);
+  f.os.resize(n);
+  f.environment.resize(n);
+  f.plan.resize(n);
+  f.power.assign(n, PowerState::Deallocated);
+  f.epoch.assign(n, 0);
+  f.billable_since.assign(n, 0);
+  f.hour_mark.assign(n, 0);
+  f.month_mark.assign(n, 0);
+  f.billed_seconds.assign(n, 0);
+  f.agent.assign(n, AgentState::NotDeployed);
+  f.cause.assign(n, Issue::None);
+  f.agent_flags.assign(n, 0);
+  f.agent_epoch.assign(n, 0);
+  f.attempts.assign(n, 0);
+  f.seen.assign(n, TickTrack{});
+  f.os_on.assign(n, TickTrack{});
+  f.eval_mark.assign(n, 0);
+  f.health.assign(n, HealthClass::NotCovered);
+  f.health_issue.assign(n, Issue::NoPlan);
+  f.sensor.assign(n, 0);
+  for (size_t ci = 0; ci < sc.cohorts.size(); ++ci) {
+    const CohortSpec& c = sc.cohorts[ci];
+    const auto first = f.cohort.begin() + c.first_machine;
+    std::fill_n(first, c.count, static_cast<uint16_t>(ci));
+    std::fill_n(f.location.begin() + c.first_machine, c.count, c.location);
+    std::fill_n(f.subscription.begin() + c.first_machine, c.count, c.subscription);
+    std::fill_n(f.environment.begin() + c.first_machine, c.count, c.environment);
+    std::fill_n(f.plan.begin() + c.first_machine, c.count, c.plan);
+    const auto counts = os_counts(c);
+    uint32_t at = c.first_machine;
+    for (size_t k = 0; k < counts.size(); ++k) {
+      std::fill_n(f.os.begin() + at, counts[k], c.os_mix[k].os);
+      at += counts[k];
+    }
+  }
+  return f;
+}
+
+}  // namespace fleettwin

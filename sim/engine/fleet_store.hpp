@@ -1,0 +1,63 @@
+#pragma once
+// Per-machine state as a struct of arrays (ARCHITECTURE.md §3): one row per machine, compact types, no
+// per-machine objects. Hot loops touch only the columns they need.
+#include <cstdint>
+#include <vector>
+
+#include "models/agent/agent_state.hpp"
+#include "models/fleet/fleet_types.hpp"
+#include "models/health/health_evaluation.hpp"
+#include "models/health/health_issues.hpp"
+#include "models/power/power_state.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace fleettwin {
+
+enum AgentFlag : uint8_t {
+  kCovered = 1,         // a Defender for Servers plan with the integration on covers the machine
+  kNoArc = 2,           // Arc could not be provisioned (AWS without SSM agent): nothing to bill
+  kEverOnboarded = 4,   // a sensor was installed at some time (MDE keeps its device entity)
+};
+inline constexpr int kMisconfigShift = 4;  // bits 4-5 of agent_flags: Misconfiguration of the installed sensor
+
+struct FleetStore {
+  // Fixed for the run.
+  std::vector<uint16_t> cohort;
+  std::vector<uint16_t> location;
+  std::vector<uint16_t> subscription;
+  std::vector<uint16_t> os;
+  std::vector<Environment> environment;
+  std::vector<Plan> plan;
+  // Power and billing state.
+  std::vector<PowerState> power;
+  std::vector<uint8_t> epoch;            // bumped on each schedule change: a follow-up with an older epoch is stale
+  std::vector<uint32_t> billable_since;  // seconds since start; valid while billable
+  std::vector<uint32_t> hour_mark;       // PeriodPresence marks (round-up billing, per-seat months)
+  std::vector<uint32_t> month_mark;
+  std::vector<uint32_t> billed_seconds;  // total billable seconds so far
+  // Defender for Endpoint agent and health (sim/engine/agent.cpp).
+  std::vector<AgentState> agent;
+  std::vector<Issue> cause;           // why the agent is where it is: not-applicable reason, install failure
+  std::vector<uint8_t> agent_flags;   // AgentFlag bits
+  std::vector<uint8_t> agent_epoch;   // bumped when a deployment is restarted: older agent events are stale
+  std::vector<uint8_t> attempts;      // deployment attempts since the last (re)deployment began
+  std::vector<TickTrack> seen;        // ticks with a delivered heartbeat, since the current install
+  std::vector<TickTrack> os_on;       // ticks with the operating system running
+  std::vector<uint32_t> eval_mark;    // 1 + the last evaluation that re-classified the machine
+  std::vector<HealthClass> health;    // the evaluation in force
+  std::vector<Issue> health_issue;
+  std::vector<uint8_t> sensor;        // SensorHealth in force
+
+  static FleetStore build(const Scenario& scenario);
+  size_t size() const { return cohort.size(); }
+  static constexpr size_t bytes_per_machine() {
+    return 4 * sizeof(uint16_t) + sizeof(Environment) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +
+           4 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
+           sizeof(uint32_t) + sizeof(HealthClass) + sizeof(Issue) + sizeof(uint8_t);
+  }
+};
+
+// Operating systems are given to a cohort in exact proportions (largest remainder), in contiguous blocks.
+std::vector<uint32_t> os_counts(const CohortSpec& cohort);
+
+}  // namespace fleettwin

@@ -1,0 +1,50 @@
+#pragma once
+// `fleettwin summary OUT.h5`: the headline figures of a run, read back from its HDF5 file alone.
+#include <array>
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "models/fleet/fleet_types.hpp"
+#include "models/health/health_issues.hpp"
+
+namespace fleettwin {
+
+struct GroupFigures {
+  int64_t machines = 0;
+  double billed_hours = 0;
+  double cost_usd = 0;
+  double per_seat_cost_usd = 0;
+};
+
+// Health over the run, from /health (applicable = covered by a plan, present and not "not applicable").
+struct HealthFigures {
+  bool present = false;
+  using ClassCounts = std::array<int64_t, kHealthClassCount>;
+  ClassCounts start{}, end{};  // machines per health class at the start and at the last evaluation
+  ClassCounts peak{};          // the largest count of each class at any evaluation
+  double hours_to_95 = -1, hours_to_99 = -1;  // first evaluation with that share of applicable machines healthy
+  double unprotected_machine_hours = 0;       // applicable machines not healthy, held until the next evaluation
+  double applicable_machine_hours = 0;
+  int64_t evaluations = 0;
+  int64_t outages = 0, heartbeats_delivered = 0;
+};
+
+struct RunSummary {
+  std::string file, scenario, start, partial_hour_rule;
+  uint64_t seed = 0;
+  int64_t hours = 0;
+  int64_t machines = 0;
+  std::array<int64_t, 3> machines_by_plan{};  // off, P1, P2
+  std::array<GroupFigures, kMeterGroups> groups{};
+  GroupFigures total;
+  HealthFigures health;
+  double wall_seconds = 0, events_per_second = 0;
+  int64_t events = 0, peak_rss_bytes = 0;
+};
+
+RunSummary read_summary(const std::string& path);
+void print_summary(const RunSummary& s, std::ostream& out);
+void print_summary_json(const RunSummary& s, std::ostream& out);
+
+}  // namespace fleettwin

@@ -1,0 +1,154 @@
+#pragma once
+// A scenario file (YAML), validated strictly: an unknown key, a wrong type, an out-of-range value or a missing
+// file is a ScenarioError whose message names the file, line, column and key path. Every key, its default and
+// the source of the default are documented in scenarios/README.md.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "models/agent/agent_reliability.hpp"
+#include "models/billing/billing.hpp"
+#include "models/network/outages.hpp"
+#include "models/agent/provisioning.hpp"
+#include "models/agent/support_matrix.hpp"
+#include "models/fleet/fleet_types.hpp"
+#include "models/power/power_schedule.hpp"
+#include "models/power/power_state.hpp"
+
+namespace fleettwin {
+
+class ScenarioError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct TenantSpec {
+  std::string id;
+  Geo geo;
+};
+
+// Times relative to the run's start; these two mark "before the run" and "never".
+inline constexpr int64_t kBeforeStart = INT64_MIN / 4;
+inline constexpr int64_t kNeverTime = INT64_MAX / 4;
+
+struct SubscriptionSpec {
+  std::string id;
+  uint16_t tenant;
+  Plan plan;
+  int64_t created = INT64_MAX / 4;  // Unix seconds; not given: a modern subscription (no legacy opt-ins)
+  int64_t enabled_at = kBeforeStart;   // Endpoint protection (the MDE integration) turned on; relative time
+  int64_t unified_opt_in = kNeverTime;  // legacy opt-ins (relative time; kBeforeStart = already done)
+  int64_t linux_opt_in = kNeverTime;
+  bool first_of_tenant = false;  // the tenant's first subscription to enable the integration, during the run
+};
+
+enum class ScheduleKind : uint8_t { AlwaysOn, AlwaysOff, BusinessHours, NightlyDeallocation, Weekly, Autoscale };
+inline constexpr std::array<std::string_view, 6> kScheduleNames = {
+    "always-on", "always-off", "business-hours", "nightly-deallocation", "weekly", "autoscale"};
+
+struct ScheduleSpec {
+  ScheduleKind kind = ScheduleKind::AlwaysOn;
+  std::string timezone = "UTC";
+  std::vector<WeeklyWindow> windows;  // business-hours, nightly-deallocation and weekly, as on-windows
+  AutoscaleProfile autoscale;
+  OffAction off_action = OffAction::Deallocate;
+  int64_t jitter = 0;  // each scheduled change is delayed by a uniform draw in [0, jitter]
+};
+
+struct OsShare {
+  uint16_t os;
+  double fraction;
+};
+
+struct LocationSpec {
+  std::string name;  // region (azure, aws, gcp) or site (onprem)
+  Environment environment;
+};
+
+// How a non-Azure machine reaches Defender for Cloud: through Azure Arc, or onboarded directly with MDE.
+enum class Onboarding : uint8_t { Arc = 0, Direct = 1 };
+
+struct CohortSpec {
+  std::string name;
+  uint32_t count = 0;
+  Environment environment = Environment::Azure;
+  uint16_t location = 0;
+  uint16_t subscription = 0;
+  Plan plan = Plan::Off;  // the subscription's plan unless the cohort overrides it
+  std::vector<OsShare> os_mix;
+  ScheduleSpec power;
+  Orchestration orchestration = Orchestration::None;
+  Onboarding onboarding = Onboarding::Arc;
+  InstallFailureRates install_failures;  // the scenario-wide rates unless the cohort overrides them
+  AgentReliability agent;
+  int64_t added = 0;            // scale-out: the machines exist from this time (relative)
+  int64_t removed = kNeverTime;  // scale-in: and until this time
+  uint32_t first_machine = 0;  // machine ids are contiguous per cohort, in file order
+};
+
+enum class ActionKind : uint8_t { EnableIntegration, DeleteExtension, Move, SetPlan, OptIn, AddCohort, RemoveCohort };
+inline constexpr std::array<std::string_view, 7> kActionNames = {
+    "enable_integration", "delete_extension", "move", "set_plan", "opt_in", "add_cohort", "remove_cohort"};
+enum class OptInKind : uint8_t { UnifiedSolution = 0, Linux = 1 };
+
+// A lifecycle event at a time during the run; it applies to a cohort's machines or to a subscription's.
+struct LifecycleAction {
+  int64_t at = 0;  // relative time
+  ActionKind kind = ActionKind::DeleteExtension;
+  int32_t cohort = -1;        // target cohort, or -1
+  int32_t subscription = -1;  // target subscription (machines in it at that time), or -1
+  int32_t to_subscription = -1;  // move: destination
+  Plan plan = Plan::Off;         // set_plan
+  OptInKind opt_in = OptInKind::UnifiedSolution;
+  double fraction = 1.0;  // share of the targeted machines (drawn per machine)
+};
+
+struct ScheduledOutage {
+  uint16_t location;
+  int64_t start;  // relative
+  int64_t end;
+};
+
+struct DefenderParams {
+  // A sensor heartbeat every 15 minutes: no public figure (product-facts.md gives only the 24-hour full report
+  // and Arc's 15-30 min Offline rule); chosen so that a 4-hour window holds 16 ticks. It must divide an hour.
+  int32_t heartbeat_interval = 900;
+  // Bytes of one heartbeat in a site's batch (no public figure; chosen).
+  double heartbeat_bytes = 512;
+  ProvisioningParams provisioning;
+};
+
+struct Scenario {
+  std::string source;     // file the scenario came from
+  std::string text;       // the file's text, stored in the output
+  std::vector<std::string> overrides;  // --set key=value, in order
+  std::string name;
+  std::string description;
+  uint64_t seed = 1;
+  int64_t start = 0;     // Unix seconds, UTC
+  int64_t duration = 0;  // seconds, a whole number of hours
+  std::vector<TenantSpec> tenants;
+  std::vector<SubscriptionSpec> subscriptions;
+  std::vector<LocationSpec> locations;
+  std::vector<CohortSpec> cohorts;
+  PowerParams power;
+  BillingParams billing;
+  DefenderParams defender;
+  std::vector<LifecycleAction> actions;  // sorted by time (stable: file order at equal times)
+  std::vector<ScheduledOutage> outages;
+  std::array<RandomOutages, kEnvironmentCount> random_outages;  // per environment
+
+  uint32_t machine_count() const;
+  int64_t hours() const { return duration / 3600; }
+};
+
+// Reads and validates a scenario file; `overrides` are "key.path=value" strings (e.g. "cohorts[0].count=50",
+// "cohorts.web.count=50", "billing.partial_hour=round-up") applied before validation.
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
+Scenario parse_scenario(const std::string& text, const std::string& source,
+                        const std::vector<std::string>& overrides = {});
+
+}  // namespace fleettwin

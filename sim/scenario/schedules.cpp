@@ -1,0 +1,32 @@
+#include "sim/scenario/schedules.hpp"
+
+#include <map>
+
+#include "sim/scenario/timezone.hpp"
+
+namespace fleettwin {
+
+std::vector<PowerSchedule> compile_schedules(const Scenario& sc) {
+  std::map<std::string, UtcOffsets> zones;
+  std::vector<PowerSchedule> out;
+  for (const auto& c : sc.cohorts) {
+    const ScheduleSpec& s = c.power;
+    auto it = zones.find(s.timezone);
+    if (it == zones.end()) it = zones.emplace(s.timezone, load_utc_offsets(s.timezone, sc.start, sc.start + sc.duration)).first;
+    switch (s.kind) {
+      case ScheduleKind::AlwaysOn: out.push_back(PowerSchedule::always_on()); break;
+      case ScheduleKind::AlwaysOff: out.push_back(PowerSchedule::always_off()); break;
+      case ScheduleKind::BusinessHours:
+      case ScheduleKind::NightlyDeallocation:
+      case ScheduleKind::Weekly: out.push_back(PowerSchedule::weekly(s.windows, it->second)); break;
+      case ScheduleKind::Autoscale: out.push_back(PowerSchedule::autoscale(s.autoscale, it->second)); break;
+    }
+    if (s.jitter > 0 && s.jitter >= out.back().shortest_phase())
+      throw ScenarioError(sc.source + ": cohorts." + c.name + ".power.jitter: " + std::to_string(s.jitter) +
+                          "s must be shorter than the schedule's shortest on or off phase (" +
+                          std::to_string(out.back().shortest_phase()) + "s)");
+  }
+  return out;
+}
+
+}  // namespace fleettwin

@@ -1,0 +1,13 @@
+#pragma once
+#include <vector>
+
+#include "models/power/power_schedule.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace fleettwin {
+
+// Compiled power schedules, one per cohort, with their time zones resolved for the run's dates. Throws a
+// ScenarioError when a cohort's jitter is not shorter than its schedule's shortest phase.
+std::vector<PowerSchedule> compile_schedules(const Scenario& scenario);
+
+}  // namespace fleettwin

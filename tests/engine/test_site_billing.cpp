@@ -1,0 +1,151 @@
+// Billing through the real site logic (calendar, power model, meters), without SimGrid, against figures
+// computed by hand from the power-state table and list prices.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "sim/scenario/schedules.hpp"
+#include "sim/engine/site.hpp"
+
+using namespace fleettwin;
+
+namespace {
+
+struct Totals {
+  std::vector<PowerState> final_power;
+  std::vector<HourUsage> hours;
+  std::vector<GroupCounts> seats;
+  double billable_hours(int group, const BillingParams& b) const {
+    double h = 0;
+    for (const auto& u : hours)
+      h += b.partial_hour == PartialHourRule::Prorate ? u.billable_seconds[group] / 3600.0 : u.machines_billed[group];
+    return h;
+  }
+};
+
+// Runs a scenario's machines through `parts` sites (machines dealt round-robin by cohort slices) as the site
+// actors would: drain to each hour, roll it.
+Totals run_sites(const Scenario& sc, int parts = 1) {
+  const auto schedules = compile_schedules(sc);
+  FleetStore fleet = FleetStore::build(sc);
+  std::vector<std::vector<MachineRange>> ranges(static_cast<size_t>(parts));
+  for (const auto& c : sc.cohorts) {
+    const uint32_t share = c.count / static_cast<uint32_t>(parts);
+    for (int p = 0; p < parts; ++p) {
+      const uint32_t first = c.first_machine + share * static_cast<uint32_t>(p);
+      const uint32_t n = p + 1 == parts ? c.count - share * static_cast<uint32_t>(p) : share;
+      if (n) ranges[static_cast<size_t>(p)].push_back({first, n});
+    }
+  }
+  Totals t;
+  UsageCollector collector(
+      static_cast<size_t>(parts), [&](int64_t, const HourUsage& u) { t.hours.push_back(u); },
+      [&](int64_t, int64_t, const GroupCounts& s) { t.seats.push_back(s); });
+  std::vector<std::unique_ptr<Site>> sites;
+  for (auto& r : ranges) sites.push_back(std::make_unique<Site>(sc, schedules, fleet, r));
+  for (auto& s : sites) s->initialise();
+  for (int64_t h = 0; h < sc.hours(); ++h)
+    for (auto& s : sites) {
+      s->advance_to(static_cast<uint32_t>((h + 1) * 3600));
+      s->roll_hour(h, static_cast<uint32_t>((h + 1) * 3600), collector);
+    }
+  t.final_power = fleet.power;
+  return t;
+}
+
+std::string scenario(const std::string& duration, const std::string& cohort, const std::string& extra = "") {
+  return "name: t\nstart: 2026-01-05T00:00:00Z\nduration: " + duration +
+         "\ntenants: [{id: t, geo: EU}]\nsubscriptions: [{id: s, plan: P2}]\n" + extra + "cohorts:\n" + cohort;
+}
+
+const int kP2Azure = meter_group(Plan::P2, Environment::Azure);
+const int kP2OnPrem = meter_group(Plan::P2, Environment::OnPrem);
+
+}  // namespace
+
+TEST_CASE("1,000 always-on Plan 2 Azure VMs for 730 hours cost $14,600.00", "[billing][site]") {
+  const Scenario sc = parse_scenario(
+      scenario("730h", "  - {name: vms, count: 1000, environment: azure, region: r, subscription: s}\n"), "test");
+  const Totals t = run_sites(sc);
+  REQUIRE(t.hours.size() == 730);
+  const double hours = t.billable_hours(kP2Azure, sc.billing);
+  CHECK(hours == 730'000.0);
+  double cost = 0;
+  for (const auto& u : t.hours) cost += u.billable_seconds[kP2Azure] / 3600.0 * sc.billing.hourly_rate(Plan::P2);
+  CHECK(std::round(cost * 100) / 100 == 14600.00);
+  // One 730-hour month: 1,000 seats, and per-seat licensing costs the same as hourly for an always-on fleet.
+  REQUIRE(t.seats.size() == 1);
+  CHECK(t.seats[0][kP2Azure] == 1000);
+}
+
+TEST_CASE("business hours with deallocation: billed only Running, Starting excluded", "[billing][site]") {
+  const std::string cohort =
+      "  - {name: dev, count: 200, environment: azure, region: r, subscription: s,\n"
+      "     power: {schedule: business-hours, timezone: UTC, start: '08:00', end: '18:00'}}\n";
+  const std::string power = "power: {azure: {starting: 60s, deallocating: 120s}}\n";
+  Scenario sc = parse_scenario(scenario("7d", cohort, power), "test");
+  // Monday to Friday, each machine: Starting 08:00-08:01 (not billed), Running 08:01-18:00 (billed),
+  // Deallocating from 18:00 (not billed): 10 h - 60 s a day.
+  const Totals t = run_sites(sc);
+  CHECK(t.billable_hours(kP2Azure, sc.billing) == Approx(200 * 5 * (10 * 3600 - 60) / 3600.0).epsilon(1e-12));
+  // Round-up: the ten clock hours 08:00-18:00 are each billed whole.
+  sc.billing.partial_hour = PartialHourRule::RoundUp;
+  CHECK(run_sites(sc).billable_hours(kP2Azure, sc.billing) == 200 * 5 * 10);
+}
+
+TEST_CASE("Stopped is billed and Deallocated is not", "[billing][site]") {
+  const std::string cohort =
+      "  - {name: dev, count: 10, environment: azure, region: r, subscription: s,\n"
+      "     power: {schedule: business-hours, timezone: UTC, off_action: stop}}\n";
+  const Scenario sc = parse_scenario(scenario("7d", cohort, "power: {azure: {starting: 60s, stopping: 30s}}\n"), "test");
+  // Stopped machines still hold their hardware: billed all week except the five 60 s Starting phases.
+  CHECK(run_sites(sc).billable_hours(kP2Azure, sc.billing) == Approx(10 * (168 * 3600 - 5 * 60) / 3600.0).epsilon(1e-12));
+}
+
+TEST_CASE("Arc Offline hours are not billed; Connected until 15-30 min of silence is", "[billing][site]") {
+  const std::string cohort =
+      "  - {name: dc, count: 50, environment: onprem, site: dc1, subscription: s,\n"
+      "     power: {schedule: nightly-deallocation, timezone: UTC, on: '06:00', off: '22:00'}}\n";
+  const std::string power = "power: {arc: {connect: 2m, offline_after: 20m}}\n";
+  const Scenario sc = parse_scenario(scenario("7d", cohort, power), "test");
+  // Each day: Connecting 06:00-06:02, Connected 06:02-22:00, still Connected 22:00-22:20, Offline after.
+  const double per_day = (22 * 3600 + 20 * 60 - (6 * 3600 + 2 * 60)) / 3600.0;
+  CHECK(run_sites(sc).billable_hours(kP2OnPrem, sc.billing) == Approx(50 * 7 * per_day).epsilon(1e-12));
+}
+
+TEST_CASE("billing does not depend on how machines are partitioned across sites", "[billing][site][random]") {
+  const std::string cohort =
+      "  - {name: dev, count: 301, environment: azure, region: r, subscription: s,\n"
+      "     power: {schedule: business-hours, timezone: Europe/Paris, jitter: 15m}}\n"
+      "  - {name: web, count: 97, environment: azure, region: r, subscription: s,\n"
+      "     power: {schedule: autoscale, min: 10, max: 97, jitter: 5m, profile: [0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4,\n"
+      "             0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.9, 0.7, 0.5, 0.3, 0.2, 0.1, 0.1]}}\n";
+  const Scenario sc = parse_scenario(scenario("14d", cohort), "test");
+  const Totals one = run_sites(sc, 1), three = run_sites(sc, 3);
+  REQUIRE(one.hours.size() == three.hours.size());
+  for (size_t h = 0; h < one.hours.size(); ++h) {
+    CHECK(one.hours[h].billable_seconds == three.hours[h].billable_seconds);
+    CHECK(one.hours[h].machines_billed == three.hours[h].machines_billed);
+  }
+  CHECK(one.billable_hours(kP2Azure, sc.billing) > 0);
+}
+
+TEST_CASE("an Arc machine off for longer than expire_after expires; one powered on daily never does", "[power][site]") {
+  const std::string cohorts =
+      "  - {name: off, count: 5, environment: onprem, site: dc1, subscription: s, power: {schedule: always-off}}\n"
+      "  - {name: nightly, count: 5, environment: onprem, site: dc1, subscription: s,\n"
+      "     power: {schedule: nightly-deallocation, timezone: UTC, on: '06:00', off: '22:00'}}\n"
+      "  - {name: weekend-off, count: 5, environment: aws, region: r, subscription: s,\n"
+      "     power: {schedule: business-hours, timezone: UTC, start: '00:00', end: '24:00'}}\n";
+  const Scenario sc = parse_scenario(scenario("8d", cohorts, "power: {arc: {expire_after: 36h}}\n"), "test");
+  // Ends on Tuesday 00:00 (start Monday): the weekend-off machines were off Saturday and Sunday (48 h > 36 h).
+  const Totals t = run_sites(sc);
+  for (uint32_t m = 0; m < 5; ++m) CHECK(t.final_power[m] == PowerState::ArcExpired);
+  for (uint32_t m = 5; m < 10; ++m) CHECK(t.final_power[m] == PowerState::ArcOffline);  // off since 22:00 only
+  for (uint32_t m = 10; m < 15; ++m) CHECK(t.final_power[m] == PowerState::ArcConnected);  // back on Monday 00:00
+  const Scenario sc7 = parse_scenario(scenario("7d", cohorts, "power: {arc: {expire_after: 36h}}\n"), "test");
+  const Totals t7 = run_sites(sc7);  // ends Monday 00:00, 48 h after the Friday-night shutdown
+  for (uint32_t m = 10; m < 15; ++m) CHECK(t7.final_power[m] == PowerState::ArcExpired);
+}

@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include "models/power/power_schedule.hpp"
+#include "sim/scenario/duration.hpp"
+#include "sim/scenario/timezone.hpp"
+
+using namespace fleettwin;
+
+namespace {
+int64_t t(const char* iso) { return *parse_iso8601(iso); }
+}  // namespace
+
+TEST_CASE("always-on never changes", "[schedule]") {
+  const auto s = PowerSchedule::always_on();
+  const auto c = s.at(t("2026-01-05T03:00:00Z"), 0);
+  CHECK(c.on);
+  CHECK(c.next_change == kNever);
+  CHECK_FALSE(PowerSchedule::always_off().at(0, 0).on);
+}
+
+TEST_CASE("business hours in UTC: on 08:00-18:00 on weekdays only", "[schedule]") {
+  const auto s = PowerSchedule::weekly({{0x1f, 8 * 3600, 18 * 3600}}, UtcOffsets::fixed(0));
+  // 2026-01-05 is a Monday.
+  auto c = s.at(t("2026-01-05T07:59:59Z"), 0);
+  CHECK_FALSE(c.on);
+  CHECK(c.next_change == t("2026-01-05T08:00:00Z"));
+  c = s.at(t("2026-01-05T08:00:00Z"), 0);
+  CHECK(c.on);
+  CHECK(c.next_change == t("2026-01-05T18:00:00Z"));
+  // Friday evening: next on is Monday morning.
+  c = s.at(t("2026-01-09T18:00:00Z"), 0);
+  CHECK_FALSE(c.on);
+  CHECK(c.next_change == t("2026-01-12T08:00:00Z"));
+  CHECK_FALSE(s.at(t("2026-01-10T12:00:00Z"), 0).on);  // Saturday noon
+  CHECK(s.shortest_phase() == 10 * 3600);
+}
+
+TEST_CASE("a window past midnight and overlapping windows combine as a union", "[schedule]") {
+  // On 22:00-02:00 every day, and 01:00-03:00 on Mondays.
+  const auto s = PowerSchedule::weekly({{0x7f, 22 * 3600, 2 * 3600}, {0x01, 1 * 3600, 3 * 3600}}, UtcOffsets::fixed(0));
+  CHECK(s.at(t("2026-01-05T00:30:00Z"), 0).on);   // Monday, Sunday's window runs on
+  CHECK(s.at(t("2026-01-05T02:30:00Z"), 0).on);   // Monday extra window
+  CHECK(s.at(t("2026-01-05T02:30:00Z"), 0).next_change == t("2026-01-05T03:00:00Z"));
+  CHECK_FALSE(s.at(t("2026-01-06T02:30:00Z"), 0).on);  // Tuesday
+  CHECK(s.at(t("2026-01-11T23:00:00Z"), 0).on);  // Sunday night wraps to Monday
+}
+
+TEST_CASE("local time follows daylight saving in Europe/Paris", "[schedule][timezone]") {
+  const int64_t from = t("2026-03-01T00:00:00Z"), to = t("2026-04-30T00:00:00Z");
+  const auto paris = load_utc_offsets("Europe/Paris", from, to);
+  CHECK(paris.at(t("2026-03-20T12:00:00Z")) == 3600);  // CET
+  CHECK(paris.at(t("2026-04-01T12:00:00Z")) == 7200);  // CEST after 2026-03-29
+  const auto s = PowerSchedule::weekly({{0x1f, 8 * 3600, 18 * 3600}}, paris);
+  CHECK(s.at(t("2026-03-20T06:00:00Z"), 0).next_change == t("2026-03-20T07:00:00Z"));  // 08:00 CET
+  CHECK(s.at(t("2026-04-01T05:00:00Z"), 0).next_change == t("2026-04-01T06:00:00Z"));  // 08:00 CEST
+  CHECK(load_utc_offsets("+05:30", from, to).at(from) == 19800);
+  CHECK(check_timezone("Mars/Olympus").has_value());
+  CHECK_FALSE(check_timezone("America/New_York").has_value());
+}
+
+TEST_CASE("autoscale: instance r is on while r < min + round((max - min) x profile of the hour)", "[schedule]") {
+  AutoscaleProfile p{2, 10, {}};
+  for (int h = 0; h < 24; ++h) p.profile[static_cast<size_t>(h)] = h >= 9 && h < 17 ? 1.0 : 0.5;
+  CHECK(p.target(3) == 6);
+  CHECK(p.target(12) == 10);
+  const auto s = PowerSchedule::autoscale(p, UtcOffsets::fixed(0));
+  CHECK(s.at(t("2026-01-05T03:00:00Z"), 1).on);    // always within min
+  CHECK(s.at(t("2026-01-05T03:00:00Z"), 1).next_change == kNever);
+  auto c = s.at(t("2026-01-05T03:00:00Z"), 7);
+  CHECK_FALSE(c.on);
+  CHECK(c.next_change == t("2026-01-05T09:00:00Z"));
+  c = s.at(t("2026-01-05T09:30:00Z"), 7);
+  CHECK(c.on);
+  CHECK(c.next_change == t("2026-01-05T17:00:00Z"));
+  CHECK_FALSE(s.at(t("2026-01-05T12:00:00Z"), 10).on);  // beyond max: never on
+}
