@@ -22,54 +22,54 @@
 //  * Before the first evaluation the class is the machine's state at the start.
 #include <cmath>
 #include <cstdint>
-#include <limits>
+
+#include "models/common/sim_time.hpp"
 
 namespace fleettwin {
 
-inline constexpr int32_t kNoTime = std::numeric_limits<int32_t>::min();
 inline constexpr int32_t kEvaluationPeriod = 4 * 3600;
 
-// Largest tick k * interval with since <= tick < until, or kNoTime.
-constexpr int32_t last_tick_in(int32_t since, int32_t until, int32_t interval) {
-  if (since == kNoTime || until <= since) return kNoTime;
-  const int64_t u = static_cast<int64_t>(until) - 1;  // floor division, also for times before the start
+// Largest tick k * interval with since <= tick < until, or SimTime::none().
+constexpr SimTime last_tick_in(SimTime since, SimTime until, int32_t interval) {
+  if (since.is_none() || until <= since) return SimTime::none();
+  const int64_t u = until.seconds() - 1;  // floor division, also for times before the start
   const int64_t k = u >= 0 ? u / interval : -((-u + interval - 1) / interval);
-  const int64_t last = k * interval;
-  return last >= since ? static_cast<int32_t>(last) : kNoTime;
+  const SimTime last = SimTime::at(k * interval);
+  return last >= since ? last : SimTime::none();
 }
 
 // An interval-coded "last time at a tick": the last tick of a closed interval, plus the start of the open one.
 struct TickTrack {
-  int32_t since = kNoTime;  // the condition holds since this time (kNoTime: it does not hold now)
-  int32_t last = kNoTime;   // last tick at which it held, before `since`
+  SimTime since = SimTime::none();  // the condition holds since this time (none: it does not hold now)
+  SimTime last = SimTime::none();   // last tick at which it held, before `since`
 
   // Last tick before `until` at which the condition held.
-  constexpr int32_t last_before(int32_t until, int32_t interval) const {
-    const int32_t open = last_tick_in(since, until, interval);
-    return open != kNoTime ? open : last;
+  constexpr SimTime last_before(SimTime until, int32_t interval) const {
+    const SimTime open = last_tick_in(since, until, interval);
+    return open.is_none() ? last : open;
   }
-  constexpr void begin(int32_t t) {
-    if (since == kNoTime) since = t;
+  constexpr void begin(SimTime t) {
+    if (since.is_none()) since = t;
   }
-  constexpr void end(int32_t t, int32_t interval) {
-    if (since == kNoTime) return;
-    const int32_t open = last_tick_in(since, t, interval);
-    if (open != kNoTime) last = open;
-    since = kNoTime;
+  constexpr void end(SimTime t, int32_t interval) {
+    if (since.is_none()) return;
+    const SimTime open = last_tick_in(since, t, interval);
+    if (!open.is_none()) last = open;
+    since = SimTime::none();
   }
-  constexpr bool holds() const { return since != kNoTime; }
+  constexpr bool holds() const { return !since.is_none(); }
 };
 
 enum class WindowVerdict : uint8_t { Reported, NeverReported, Silent, PoweredOff };
 
 // `seen`: delivered heartbeats since the current install; `on`: operating system running.
-constexpr WindowVerdict judge_window(const TickTrack& seen, const TickTrack& on, int32_t evaluation, int32_t interval,
+constexpr WindowVerdict judge_window(const TickTrack& seen, const TickTrack& on, SimTime evaluation, int32_t interval,
                                      int32_t window = kEvaluationPeriod) {
-  const int32_t last_seen = seen.last_before(evaluation, interval);
-  if (last_seen == kNoTime) return WindowVerdict::NeverReported;
+  const SimTime last_seen = seen.last_before(evaluation, interval);
+  if (last_seen.is_none()) return WindowVerdict::NeverReported;
   if (last_seen >= evaluation - window) return WindowVerdict::Reported;
-  const int32_t last_on = on.last_before(evaluation, interval);
-  if (last_on != kNoTime && last_on >= evaluation - window) return WindowVerdict::Silent;
+  const SimTime last_on = on.last_before(evaluation, interval);
+  if (!last_on.is_none() && last_on >= evaluation - window) return WindowVerdict::Silent;
   return WindowVerdict::PoweredOff;
 }
 

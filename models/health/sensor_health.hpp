@@ -3,8 +3,9 @@
 // check-sensor-status.md, fix-unhealthy-sensors.md, api/machine.md healthStatus).
 #include <array>
 #include <cstdint>
-#include <limits>
 #include <string_view>
+
+#include "models/common/sim_time.hpp"
 
 namespace fleettwin {
 
@@ -28,12 +29,12 @@ enum class Misconfiguration : uint8_t { None = 0, NoSensorData = 1, ImpairedComm
 // "stopped reporting ... for more than seven days" -> Inactive (check-sensor-status.md).
 inline constexpr int32_t kInactiveAfter = 7 * 86400;
 
-// `last_seen`: the last delivered heartbeat before `now` (kNoTime: never). Inactive takes precedence over
+// `last_seen`: the last delivered heartbeat before `now` (none: never). Inactive takes precedence over
 // misconfigured ("Misconfigured devices can also be considered inactive", fix-unhealthy-sensors.md).
-constexpr SensorHealth sensor_health(bool ever_onboarded, int32_t last_seen, int32_t now, Misconfiguration mis,
+constexpr SensorHealth sensor_health(bool ever_onboarded, SimTime last_seen, SimTime now, Misconfiguration mis,
                                      int32_t inactive_after = kInactiveAfter) {
   if (!ever_onboarded) return SensorHealth::NoSensor;
-  if (last_seen == std::numeric_limits<int32_t>::min() || now - last_seen > inactive_after)
+  if (last_seen.is_none() || now - last_seen > inactive_after)
     return SensorHealth::Inactive;
   switch (mis) {
     case Misconfiguration::NoSensorData: return SensorHealth::NoSensorData;

@@ -1,30 +1,59 @@
 #pragma once
 // A site's event calendar: a ring of one-hour buckets (a calendar queue) with an overflow list for events
 // beyond the ring. The bucket being drained is sorted once and scanned; events pushed into it while it drains
-// (a Starting -> Running a minute later) go to a small side heap, merged on the fly. Ties are broken by
-// (time, machine, kind): the order never depends on insertion order. Entries are 12 bytes.
+// (a Starting -> Running a minute later) go to a small side heap, merged on the fly.
+//
+// Order: every entry carries one 64-bit key, (time, lane, subject, kind) packed from the most significant bit:
+//   time    30 bits  seconds since the start (models/common/sim_time.hpp bounds a run to fit)
+//   lane     1 bit   0 = scenario events (subject = the scenario's action index), 1 = machine events
+//                    (subject = machine id): at one second, the scenario's actions come before machine events
+//   subject 27 bits  action index or machine id
+//   kind     6 bits  the event kind, numbered by the event registry in registration order
+// so that events come out in an order that never depends on insertion order, and every comparison is one
+// integer comparison (inlined: the sort and heap take a lambda, not a function pointer).
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
+#include "models/common/sim_time.hpp"
+
 namespace fleettwin {
 
+using EventKind = uint8_t;
+enum class Lane : uint8_t { Scenario = 0, Machine = 1 };
+
+inline constexpr int kSubjectBits = 27;
+inline constexpr int kKindBits = 6;
+inline constexpr uint32_t kMaxSubject = (1u << kSubjectBits) - 1;
+inline constexpr int kMaxEventKinds = 1 << kKindBits;
+static_assert(kSimTimeBits + 1 + kSubjectBits + kKindBits == 64);
+
 struct CalendarEntry {
-  uint32_t time;     // seconds since the start of the run
-  uint32_t machine;  // global machine id
-  uint8_t kind;      // model-defined event kind
-  uint8_t epoch;     // the machine's epoch when scheduled (stale-event guard)
-  uint16_t spare = 0;
+  uint32_t key_high;  // the key, split in two words so that the entry stays 12 bytes
+  uint32_t key_low;
+  uint8_t epoch;      // opaque to the calendar: the kind's owner checks it for staleness when the event fires
+  uint8_t reserved[3] = {};
+
+  static constexpr CalendarEntry make(SimTime time, Lane lane, uint32_t subject, EventKind kind, uint8_t epoch) {
+    const uint64_t key = (static_cast<uint64_t>(time.seconds()) << 34) | (static_cast<uint64_t>(lane) << 33) |
+                         (static_cast<uint64_t>(subject) << kKindBits) | kind;
+    return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), epoch};
+  }
+  constexpr uint64_t key() const { return (static_cast<uint64_t>(key_high) << 32) | key_low; }
+  constexpr SimTime time() const { return SimTime::at(static_cast<int64_t>(key_high >> 2)); }
+  constexpr Lane lane() const { return static_cast<Lane>((key_high >> 1) & 1u); }
+  constexpr uint32_t subject() const { return static_cast<uint32_t>((key() >> kKindBits) & kMaxSubject); }
+  constexpr EventKind kind() const { return static_cast<EventKind>(key_low & (kMaxEventKinds - 1)); }
 };
 static_assert(sizeof(CalendarEntry) == 12);
 
 class Calendar {
  public:
-  static constexpr uint32_t kBucketSeconds = 3600;
-  static constexpr uint32_t kRingBuckets = 2048;  // 85 days: Arc expiry (45 d) stays in the ring
+  static constexpr int64_t kBucketSeconds = 3600;
+  static constexpr uint64_t kRingBuckets = 2048;  // 85 days: Arc expiry (45 d) stays in the ring
 
   void push(const CalendarEntry& e) {
-    const uint64_t b = e.time / kBucketSeconds;
+    const uint64_t b = bucket_of(e);
     ++size_;
     if (b <= current_) {  // due in the bucket being drained (or, defensively, earlier)
       side_.push_back(e);
@@ -36,10 +65,11 @@ class Calendar {
     }
   }
 
-  // Calls handle(entry) for every event with time < until, in (time, machine, kind) order. The handler may
-  // push new events, including ones due before `until`.
+  // Calls handle(entry) for every event before `until`, in key order. The handler may push new events,
+  // including ones due before `until`.
   template <class Handler>
-  uint64_t drain_until(uint32_t until, Handler&& handle) {
+  uint64_t drain_until(SimTime until, Handler&& handle) {
+    const uint64_t limit = CalendarEntry::make(until, Lane::Scenario, 0, 0, 0).key();  // the first key at `until`
     uint64_t handled = 0;
     for (;;) {
       for (;;) {
@@ -47,11 +77,11 @@ class Calendar {
         const bool from_side = !side_.empty();
         if (!from_bucket && !from_side) break;
         CalendarEntry e;
-        if (from_bucket && (!from_side || !later(bucket_[pos_], side_.front()))) {
-          if (bucket_[pos_].time >= until) break;
+        if (from_bucket && (!from_side || bucket_[pos_].key() <= side_.front().key())) {
+          if (bucket_[pos_].key() >= limit) break;
           e = bucket_[pos_++];
         } else {
-          if (side_.front().time >= until) break;
+          if (side_.front().key() >= limit) break;
           std::pop_heap(side_.begin(), side_.end(), later);
           e = side_.back();
           side_.pop_back();
@@ -60,7 +90,9 @@ class Calendar {
         ++handled;
         handle(e);
       }
-      if (pos_ < bucket_.size() || !side_.empty() || (current_ + 1) * uint64_t{kBucketSeconds} >= until) break;
+      if (pos_ < bucket_.size() || !side_.empty() ||
+          static_cast<int64_t>(current_ + 1) * kBucketSeconds >= until.seconds())
+        break;
       advance();
     }
     return handled;
@@ -74,13 +106,10 @@ class Calendar {
   }
 
  private:
-  static bool later(const CalendarEntry& a, const CalendarEntry& b) {
-    if (a.time != b.time) return a.time > b.time;
-    if (a.machine != b.machine) return a.machine > b.machine;
-    return a.kind > b.kind;
+  static constexpr bool later(const CalendarEntry& a, const CalendarEntry& b) { return a.key() > b.key(); }
+  static constexpr uint64_t bucket_of(const CalendarEntry& e) {
+    return static_cast<uint64_t>(e.time().seconds() / kBucketSeconds);
   }
-
-  static bool earlier(const CalendarEntry& a, const CalendarEntry& b) { return later(b, a); }
 
   // Called only when the current bucket and the side heap are both exhausted.
   void advance() {
@@ -89,18 +118,18 @@ class Calendar {
     bucket_ = std::move(next);  // the drained bucket's storage is freed: ring slots never hoard capacity
     next = {};                  // (SIMGRID-NOTES pitfall 10)
     pos_ = 0;
-    std::sort(bucket_.begin(), bucket_.end(), earlier);
+    std::sort(bucket_.begin(), bucket_.end(),
+              [](const CalendarEntry& a, const CalendarEntry& b) { return a.key() < b.key(); });
     if (side_.capacity() > 65536) std::vector<CalendarEntry>().swap(side_);
     if (!overflow_.empty() && (current_ % (kRingBuckets / 2)) == 0) migrate_overflow();
   }
 
   // Every half ring, events that now fall inside the ring move into it.
   void migrate_overflow() {
-    auto keep = std::partition(overflow_.begin(), overflow_.end(), [&](const CalendarEntry& e) {
-      return e.time / kBucketSeconds >= current_ + kRingBuckets;
-    });
+    auto keep = std::partition(overflow_.begin(), overflow_.end(),
+                               [&](const CalendarEntry& e) { return bucket_of(e) >= current_ + kRingBuckets; });
     for (auto it = keep; it != overflow_.end(); ++it) {
-      const uint64_t b = it->time / kBucketSeconds;
+      const uint64_t b = bucket_of(*it);
       if (b <= current_) {
         side_.push_back(*it);
         std::push_heap(side_.begin(), side_.end(), later);

@@ -33,7 +33,7 @@ FleetStore FleetStore::build(const Scenario& sc) {
   f.plan.resize(n);
   f.power.assign(n, PowerState::Deallocated);
   f.epoch.assign(n, 0);
-  f.billable_since.assign(n, 0);
+  f.billable_since.assign(n, SimTime());
   f.hour_mark.assign(n, 0);
   f.month_mark.assign(n, 0);
   f.billed_seconds.assign(n, 0);

@@ -9,6 +9,7 @@
 #include "models/health/health_evaluation.hpp"
 #include "models/health/health_issues.hpp"
 #include "models/power/power_state.hpp"
+#include "sim/output/records.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fleettwin {
@@ -31,11 +32,11 @@ struct FleetStore {
   // Power and billing state.
   std::vector<PowerState> power;
   std::vector<uint8_t> epoch;            // bumped on each schedule change: a follow-up with an older epoch is stale
-  std::vector<uint32_t> billable_since;  // seconds since start; valid while billable
+  std::vector<SimTime> billable_since;   // valid while billable
   std::vector<uint32_t> hour_mark;       // PeriodPresence marks (round-up billing, per-seat months)
   std::vector<uint32_t> month_mark;
   std::vector<uint32_t> billed_seconds;  // total billable seconds so far
-  // Defender for Endpoint agent and health (sim/engine/agent.cpp).
+  // Defender for Endpoint agent and health (sim/engine/agent_lifecycle.cpp, health_monitor.cpp).
   std::vector<AgentState> agent;
   std::vector<Issue> cause;           // why the agent is where it is: not-applicable reason, install failure
   std::vector<uint8_t> agent_flags;   // AgentFlag bits
@@ -50,6 +51,11 @@ struct FleetStore {
 
   static FleetStore build(const Scenario& scenario);
   size_t size() const { return cohort.size(); }
+  // The columns the output's per-machine table shows.
+  MachineColumns columns() const {
+    return {cohort, location, subscription, os, environment, plan, power, agent, cause, health_issue, health,
+            attempts, billed_seconds};
+  }
   static constexpr size_t bytes_per_machine() {
     return 4 * sizeof(uint16_t) + sizeof(Environment) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +
            4 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +

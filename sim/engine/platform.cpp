@@ -6,17 +6,6 @@ namespace sg4 = simgrid::s4u;
 
 namespace fleettwin {
 
-std::vector<std::vector<OutageInterval>> plan_outages(const Scenario& sc) {
-  std::vector<std::vector<OutageInterval>> out(sc.locations.size());
-  for (size_t l = 0; l < sc.locations.size(); ++l) {
-    const auto& random = sc.random_outages[static_cast<size_t>(sc.locations[l].environment)];
-    out[l] = draw_outages(random, sc.seed, static_cast<uint32_t>(l), sc.duration);
-  }
-  for (const auto& o : sc.outages) out[o.location].push_back({o.start, o.end});
-  for (auto& v : out) v = merge_outages(std::move(v), sc.duration);
-  return out;
-}
-
 namespace {
 simgrid::kernel::profile::Profile* outage_profile(const std::string& name, const std::vector<OutageInterval>& v) {
   std::string text;
@@ -48,8 +37,8 @@ Platform build_platform(const Scenario& sc, const PlatformParams& p,
   for (const auto& t : sc.tenants) {
     const auto g = static_cast<size_t>(t.geo);
     if (out.mde_by_geo[g]) continue;
-    out.mde_by_geo[g] = cp->create_host("mde-" + std::string(kGeoNames[g]), 1e9)->seal();
-    attach(cp, out.mde_by_geo[g], "mde-" + std::string(kGeoNames[g]) + "-link", 0.0005);
+    out.mde_by_geo[g] = cp->create_host(mde_service_name(t.geo), 1e9)->seal();
+    attach(cp, out.mde_by_geo[g], mde_service_name(t.geo) + "-link", 0.0005);
   }
   cp->seal();
 

@@ -7,7 +7,10 @@
 
 #include <vector>
 
+#include <string>
+
 #include "models/network/outages.hpp"
+#include "sim/engine/outage_plan.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fleettwin {
@@ -19,6 +22,9 @@ struct Platform {
   std::vector<simgrid::s4u::Host*> mde_by_geo;  // indexed by Geo; null where no tenant lives
 };
 
+// The Defender for Endpoint service host, actor and mailbox of a tenant geo: "mde-EU".
+inline std::string mde_service_name(Geo geo) { return "mde-" + std::string(kGeoNames[static_cast<size_t>(geo)]); }
+
 // Link figures are network assumptions, not product facts: one-way latency from a location to the Azure
 // backbone by environment, and 1 Gbps links.
 struct PlatformParams {
@@ -28,10 +34,6 @@ struct PlatformParams {
   double backbone_latency = 0.010;
   double bandwidth = 1.25e8;  // bytes/s (1 Gbps)
 };
-
-// Every location's outages over the run: the scenario's scheduled ones and the random ones of its environment,
-// merged. Index = location.
-std::vector<std::vector<OutageInterval>> plan_outages(const Scenario& scenario);
 
 // `outages` (per location, may be empty) become state profiles of the locations' uplinks: a link that is off
 // fails every communication over it, so the site's heartbeat batches are lost.

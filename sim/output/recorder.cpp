@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "models/fleet/os_catalog.hpp"
+#include "models/health/health_evaluation.hpp"
 #include "models/health/health_issues.hpp"
 #include "models/health/sensor_health.hpp"
 #include "sim/scenario/duration.hpp"
@@ -454,8 +455,8 @@ void Recorder::write_health_header(const Scenario& sc) {
   issue_flags(change_issue_.dataset);
 }
 
-void Recorder::append_evaluation(const HealthCollector::Evaluation& e) {
-  eval_time_.ints.push_back(e.time);
+void Recorder::append_evaluation(const Evaluation& e) {
+  eval_time_.ints.push_back(e.time.seconds());
   const size_t locations = sc_->locations.size();
   std::array<std::array<int64_t, kEnvironmentCount>, kHealthClassCount> by_env{};
   std::array<std::array<int64_t, kEnvironmentCount>, kSensorHealthCount> sensor_env{};
@@ -471,7 +472,7 @@ void Recorder::append_evaluation(const HealthCollector::Evaluation& e) {
   for (const auto& row : sensor_env)
     sensor_by_environment_.ints.insert(sensor_by_environment_.ints.end(), row.begin(), row.end());
   for (const auto& c : e.changes) {
-    change_time_.ints.push_back(e.time);
+    change_time_.ints.push_back(e.time.seconds());
     change_machine_.ints.push_back(c.machine);
     change_class_.ints.push_back(static_cast<int64_t>(c.health_class));
     change_issue_.ints.push_back(static_cast<int64_t>(c.issue));
@@ -482,8 +483,10 @@ void Recorder::append_evaluation(const HealthCollector::Evaluation& e) {
     for (Series* s : {&change_time_, &change_machine_, &change_class_, &change_issue_}) flush(*s);
 }
 
-void Recorder::write_outages(const std::vector<std::vector<OutageInterval>>& by_location,
-                             const std::vector<uint64_t>& batches_lost, uint64_t heartbeats_delivered) {
+void Recorder::write_outages(const OutageRecord& record) {
+  const auto& by_location = *record.by_location;
+  const auto& batches_lost = record.batches_lost;
+  const uint64_t heartbeats_delivered = record.heartbeats_delivered;
   const hid_t g = group("/outages");
   h5::attr(g, "description",
            "Site and region outages: the uplink of the location is down on [start, end), so no heartbeat batch of "
@@ -540,16 +543,16 @@ void Recorder::append_month(int64_t month, int64_t hours_in_month, const GroupCo
   }
 }
 
-void Recorder::write_machines(const FleetStore& f) {
+void Recorder::write_machines(const MachineColumns& f) {
   const hid_t g = group("/machines");
   h5::attr(g, "description", "One row per machine; codes index the catalogues in /cohorts, /locations, /subscriptions, /os.");
-  const hsize_t n = f.size();
+  const hsize_t n = f.cohort.size();
   std::vector<uint32_t> ids(n);
   for (uint32_t i = 0; i < n; ++i) ids[i] = i;
   h5::Id id = write_column(g, "machine", H5T_STD_U32LE, H5T_NATIVE_UINT32, ids.data(), n, kMachineChunk);
   make_scale(id, "machine");
   describe(id, "", "machine id (cohorts in file order, contiguous)");
-  const auto col16 = [&](const char* name, const std::vector<uint16_t>& v, const char* long_name) {
+  const auto col16 = [&](const char* name, std::span<const uint16_t> v, const char* long_name) {
     h5::Id d = write_column(g, name, H5T_STD_U16LE, H5T_NATIVE_UINT16, v.data(), n, kMachineChunk);
     attach(d, id, 0);
     describe(d, "", long_name);
@@ -575,7 +578,7 @@ void Recorder::write_machines(const FleetStore& f) {
                    "why the agent is in that state (not-applicable reason or installation failure)"));
   flags(col8("health_at_end", f.health.data(), "health class of the last evaluation"), kHealthClassNames);
   issue_flags(col8("health_issue_at_end", f.health_issue.data(), "issue of the last evaluation"));
-  col8("install_attempts", f.attempts.data(), "deployment attempts since the last (re)deployment began");
+  col8("install_attempts", f.install_attempts.data(), "deployment attempts since the last (re)deployment began");
   std::vector<double> hours(n);
   for (size_t i = 0; i < n; ++i) hours[i] = f.billed_seconds[i] / 3600.0;
   h5::Id bh = write_column(g, "billed_hours", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, hours.data(), n, kMachineChunk);
@@ -593,6 +596,8 @@ void Recorder::write_run_info(const RunInfo& info) {
   h5::attr(g, "events_per_second", info.wall_seconds > 0 ? static_cast<double>(info.events) / info.wall_seconds : 0.0);
   h5::attr(g, "peak_rss_bytes", static_cast<int64_t>(info.peak_rss_bytes));
   h5::attr(g, "fleet_store_bytes", static_cast<int64_t>(info.store_bytes));
+  h5::attr(g, "threads", info.threads);
+  h5::attr(g, "sites", info.sites);
 }
 
 void Recorder::commit() {

@@ -8,36 +8,26 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/fleet_store.hpp"
 #include "models/network/outages.hpp"
 #include "sim/output/h5.hpp"
+#include "sim/output/records.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "sim/engine/site.hpp"
 
 namespace fleettwin {
 
-// Wall-clock facts of a run: the one part of the file that differs between identical runs.
-struct RunInfo {
-  double wall_seconds = 0;
-  uint64_t events = 0;
-  uint64_t peak_rss_bytes = 0;
-  uint64_t store_bytes = 0;
-};
-
-class Recorder {
+class Recorder final : public RecordSink {
  public:
   explicit Recorder(std::string path);
-  ~Recorder();
+  ~Recorder() override;
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
   void write_header(const Scenario& scenario);
-  void append_hour(int64_t hour, const HourUsage& usage);
-  void append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats);
-  void append_evaluation(const HealthCollector::Evaluation& evaluation);
-  void write_outages(const std::vector<std::vector<OutageInterval>>& by_location,
-                     const std::vector<uint64_t>& batches_lost, uint64_t heartbeats_delivered);
-  void write_machines(const FleetStore& fleet);
+  void append_hour(int64_t hour, const HourUsage& usage) override;
+  void append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats) override;
+  void append_evaluation(const Evaluation& evaluation) override;
+  void write_outages(const OutageRecord& outages);
+  void write_machines(const MachineColumns& machines);
   void write_run_info(const RunInfo& info);
   void commit();
 

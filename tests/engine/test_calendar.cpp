@@ -1,60 +1,125 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include "sim/engine/calendar.hpp"
+#include "sim/engine/event_queue.hpp"
 
 using namespace fleettwin;
 
-TEST_CASE("events come out in (time, machine, kind) order whatever the insertion order", "[calendar]") {
+namespace {
+CalendarEntry machine_event(int64_t t, uint32_t machine, EventKind kind = 0) {
+  return CalendarEntry::make(SimTime::at(t), Lane::Machine, machine, kind, 0);
+}
+std::tuple<int64_t, int, uint32_t, int> fields(const CalendarEntry& e) {
+  return {e.time().seconds(), static_cast<int>(e.lane()), e.subject(), e.kind()};
+}
+}  // namespace
+
+TEST_CASE("the packed key holds every field at its extremes and orders time, lane, subject, kind", "[calendar]") {
+  const int64_t last_time = (int64_t{1} << kSimTimeBits) - 1;
+  const CalendarEntry e = CalendarEntry::make(SimTime::at(last_time), Lane::Machine, kMaxSubject, kMaxEventKinds - 1, 255);
+  CHECK(fields(e) == std::tuple<int64_t, int, uint32_t, int>{last_time, 1, kMaxSubject, kMaxEventKinds - 1});
+  CHECK(e.epoch == 255);
+  const CalendarEntry zero = CalendarEntry::make(SimTime(), Lane::Scenario, 0, 0, 0);
+  CHECK(fields(zero) == std::tuple<int64_t, int, uint32_t, int>{0, 0, 0, 0});
+  // Each field outranks every field after it.
+  CHECK(machine_event(10, kMaxSubject, 63).key() < machine_event(11, 0, 0).key());
+  CHECK(CalendarEntry::make(SimTime::at(10), Lane::Scenario, kMaxSubject, 63, 0).key() < machine_event(10, 0, 0).key());
+  CHECK(machine_event(10, 4, 63).key() < machine_event(10, 5, 0).key());
+  CHECK(machine_event(10, 4, 1).key() < machine_event(10, 4, 2).key());
+  // A run's longest time and largest fleet fit.
+  CHECK(kMaxRunSeconds < last_time);
+  CHECK(kMaxSubject >= 100'000'000u);
+}
+
+TEST_CASE("events come out in key order whatever the insertion order", "[calendar]") {
   Calendar cal;
   std::vector<CalendarEntry> in;
   std::mt19937 gen(3);
-  for (uint32_t i = 0; i < 20'000; ++i)
-    in.push_back({static_cast<uint32_t>(gen() % (200 * 86400)), gen() % 50, static_cast<uint8_t>(gen() % 3), 0});
+  for (uint32_t i = 0; i < 20'000; ++i) {
+    const auto lane = static_cast<Lane>(gen() % 2);
+    in.push_back(CalendarEntry::make(SimTime::at(static_cast<int64_t>(gen() % (200 * 86400))), lane,
+                                     static_cast<uint32_t>(gen() % 50), static_cast<EventKind>(gen() % 3), 0));
+  }
   for (const auto& e : in) cal.push(e);
   std::vector<CalendarEntry> out;
-  cal.drain_until(200 * 86400, [&](const CalendarEntry& e) { out.push_back(e); });
+  cal.drain_until(SimTime::at(200 * 86400), [&](const CalendarEntry& e) { out.push_back(e); });
   REQUIRE(out.size() == in.size());
-  for (size_t i = 1; i < out.size(); ++i) {
-    const auto& a = out[i - 1];
-    const auto& b = out[i];
-    CHECK((a.time < b.time || (a.time == b.time && (a.machine < b.machine || (a.machine == b.machine && a.kind <= b.kind)))));
-  }
+  for (size_t i = 1; i < out.size(); ++i) CHECK(fields(out[i - 1]) <= fields(out[i]));
   CHECK(cal.size() == 0);
 }
 
 TEST_CASE("draining stops at the synchronisation point and resumes exactly there", "[calendar]") {
   Calendar cal;
-  for (uint32_t t : {100u, 3599u, 3600u, 7300u}) cal.push({t, 1, 0, 0});
-  std::vector<uint32_t> seen;
-  cal.drain_until(3600, [&](const CalendarEntry& e) { seen.push_back(e.time); });
-  CHECK(seen == std::vector<uint32_t>{100, 3599});
-  cal.drain_until(7200, [&](const CalendarEntry& e) { seen.push_back(e.time); });
-  CHECK(seen == std::vector<uint32_t>{100, 3599, 3600});
-  cal.drain_until(10800, [&](const CalendarEntry& e) { seen.push_back(e.time); });
+  for (int64_t t : {100, 3599, 3600, 7300}) cal.push(machine_event(t, 1));
+  // A scenario event at exactly the synchronisation point belongs to the next drain too.
+  cal.push(CalendarEntry::make(SimTime::at(3600), Lane::Scenario, 0, 0, 0));
+  std::vector<int64_t> seen;
+  const auto record = [&](const CalendarEntry& e) { seen.push_back(e.time().seconds()); };
+  cal.drain_until(SimTime::at(3600), record);
+  CHECK(seen == std::vector<int64_t>{100, 3599});
+  cal.drain_until(SimTime::at(7200), record);
+  CHECK(seen == std::vector<int64_t>{100, 3599, 3600, 3600});
+  cal.drain_until(SimTime::at(10800), record);
   CHECK(seen.back() == 7300);
 }
 
 TEST_CASE("an event pushed while draining, due before the sync point, is handled in order", "[calendar]") {
   Calendar cal;
-  cal.push({10, 1, 0, 0});
-  cal.push({50, 2, 0, 0});
-  std::vector<uint32_t> seen;
-  cal.drain_until(3600, [&](const CalendarEntry& e) {
-    seen.push_back(e.time);
-    if (e.time == 10) cal.push({30, 3, 0, 0});  // e.g. Starting -> Running 20 s later
+  cal.push(machine_event(10, 1));
+  cal.push(machine_event(50, 2));
+  std::vector<int64_t> seen;
+  cal.drain_until(SimTime::at(3600), [&](const CalendarEntry& e) {
+    seen.push_back(e.time().seconds());
+    if (e.time().seconds() == 10) cal.push(machine_event(30, 3));  // e.g. Starting -> Running 20 s later
   });
-  CHECK(seen == std::vector<uint32_t>{10, 30, 50});
+  CHECK(seen == std::vector<int64_t>{10, 30, 50});
 }
 
 TEST_CASE("events beyond the ring (over 85 days ahead) arrive on time", "[calendar]") {
   Calendar cal;
-  const uint32_t far = 200 * 86400 + 17;
-  cal.push({far, 4, 0, 0});
-  cal.push({5, 4, 0, 0});
-  std::vector<uint32_t> seen;
-  for (uint32_t h = 1; h <= 24 * 201; ++h) cal.drain_until(h * 3600, [&](const CalendarEntry& e) { seen.push_back(e.time); });
-  CHECK(seen == std::vector<uint32_t>{5, far});
+  const int64_t far = 200 * 86400 + 17;
+  cal.push(machine_event(far, 4));
+  cal.push(machine_event(5, 4));
+  std::vector<int64_t> seen;
+  for (int64_t h = 1; h <= 24 * 201; ++h)
+    cal.drain_until(SimTime::at(h * 3600), [&](const CalendarEntry& e) { seen.push_back(e.time().seconds()); });
+  CHECK(seen == std::vector<int64_t>{5, far});
+}
+
+namespace {
+struct Log {
+  std::vector<std::string> order;
+  void power(const CalendarEntry& e) { order.push_back("power:" + std::to_string(e.subject())); }
+  void agent(const CalendarEntry& e) { order.push_back("agent:" + std::to_string(e.subject())); }
+  void action(const CalendarEntry& e) { order.push_back("action:" + std::to_string(e.subject())); }
+};
+}  // namespace
+
+TEST_CASE("the event queue dispatches each kind to its handler: actions first, then machines, then kinds in "
+          "registration order", "[calendar][registry]") {
+  EventQueue q;
+  Log log;
+  const EventKind agent = q.register_kind<&Log::agent>("agent", Lane::Machine, &log);
+  const EventKind power = q.register_kind<&Log::power>("power", Lane::Machine, &log);
+  const EventKind action = q.register_kind<&Log::action>("action", Lane::Scenario, &log);
+  CHECK(q.kind_name(power) == "power");
+  // All at second 60: an action whose index (7) exceeds the machine ids still comes first.
+  q.schedule(power, SimTime::at(60), 3);
+  q.schedule(agent, SimTime::at(60), 3);
+  q.schedule(power, SimTime::at(60), 2);
+  q.schedule(action, SimTime::at(60), 7);
+  q.schedule(agent, SimTime::at(59), 9);
+  CHECK(q.run_until(SimTime::at(61)) == 5);
+  CHECK(log.order == std::vector<std::string>{"agent:9", "action:7", "power:2", "agent:3", "power:3"});
+}
+
+TEST_CASE("the registry refuses more kinds than the key can hold", "[calendar][registry]") {
+  EventQueue q;
+  Log log;
+  for (int i = 0; i < kMaxEventKinds; ++i) q.register_kind<&Log::power>("k", Lane::Machine, &log);
+  CHECK_THROWS_AS(q.register_kind<&Log::power>("one too many", Lane::Machine, &log), std::logic_error);
 }

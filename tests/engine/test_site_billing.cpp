@@ -3,11 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <memory>
 #include <string>
 
-#include "sim/scenario/schedules.hpp"
-#include "sim/engine/site.hpp"
+#include "tests/engine/offline_run.hpp"
 
 using namespace fleettwin;
 
@@ -25,34 +23,10 @@ struct Totals {
   }
 };
 
-// Runs a scenario's machines through `parts` sites (machines dealt round-robin by cohort slices) as the site
-// actors would: drain to each hour, roll it.
+// Runs the scenario's machines through `parts` sites per location (each cohort sliced across them).
 Totals run_sites(const Scenario& sc, int parts = 1) {
-  const auto schedules = compile_schedules(sc);
-  FleetStore fleet = FleetStore::build(sc);
-  std::vector<std::vector<MachineRange>> ranges(static_cast<size_t>(parts));
-  for (const auto& c : sc.cohorts) {
-    const uint32_t share = c.count / static_cast<uint32_t>(parts);
-    for (int p = 0; p < parts; ++p) {
-      const uint32_t first = c.first_machine + share * static_cast<uint32_t>(p);
-      const uint32_t n = p + 1 == parts ? c.count - share * static_cast<uint32_t>(p) : share;
-      if (n) ranges[static_cast<size_t>(p)].push_back({first, n});
-    }
-  }
-  Totals t;
-  UsageCollector collector(
-      static_cast<size_t>(parts), [&](int64_t, const HourUsage& u) { t.hours.push_back(u); },
-      [&](int64_t, int64_t, const GroupCounts& s) { t.seats.push_back(s); });
-  std::vector<std::unique_ptr<Site>> sites;
-  for (auto& r : ranges) sites.push_back(std::make_unique<Site>(sc, schedules, fleet, r));
-  for (auto& s : sites) s->initialise();
-  for (int64_t h = 0; h < sc.hours(); ++h)
-    for (auto& s : sites) {
-      s->advance_to(static_cast<uint32_t>((h + 1) * 3600));
-      s->roll_hour(h, static_cast<uint32_t>((h + 1) * 3600), collector);
-    }
-  t.final_power = fleet.power;
-  return t;
+  const testing::OfflineRun run = testing::run_offline(sc, testing::slice_cohorts(sc, parts));
+  return {run.fleet.power, run.recorded.hours, run.recorded.seats};
 }
 
 std::string scenario(const std::string& duration, const std::string& cohort, const std::string& extra = "") {
@@ -104,7 +78,7 @@ TEST_CASE("Stopped is billed and Deallocated is not", "[billing][site]") {
   CHECK(run_sites(sc).billable_hours(kP2Azure, sc.billing) == Approx(10 * (168 * 3600 - 5 * 60) / 3600.0).epsilon(1e-12));
 }
 
-TEST_CASE("Arc Offline hours are not billed; Connected until 15-30 min of silence is", "[billing][site]") {
+TEST_CASE("Arc Offline hours are not billed, Connected until 15-30 min of silence is", "[billing][site]") {
   const std::string cohort =
       "  - {name: dc, count: 50, environment: onprem, site: dc1, subscription: s,\n"
       "     power: {schedule: nightly-deallocation, timezone: UTC, on: '06:00', off: '22:00'}}\n";
@@ -132,7 +106,7 @@ TEST_CASE("billing does not depend on how machines are partitioned across sites"
   CHECK(one.billable_hours(kP2Azure, sc.billing) > 0);
 }
 
-TEST_CASE("an Arc machine off for longer than expire_after expires; one powered on daily never does", "[power][site]") {
+TEST_CASE("an Arc machine off for longer than expire_after expires, one powered on daily never does", "[power][site]") {
   const std::string cohorts =
       "  - {name: off, count: 5, environment: onprem, site: dc1, subscription: s, power: {schedule: always-off}}\n"
       "  - {name: nightly, count: 5, environment: onprem, site: dc1, subscription: s,\n"
@@ -148,4 +122,55 @@ TEST_CASE("an Arc machine off for longer than expire_after expires; one powered 
   const Scenario sc7 = parse_scenario(scenario("7d", cohorts, "power: {arc: {expire_after: 36h}}\n"), "test");
   const Totals t7 = run_sites(sc7);  // ends Monday 00:00, 48 h after the Friday-night shutdown
   for (uint32_t m = 10; m < 15; ++m) CHECK(t7.final_power[m] == PowerState::ArcExpired);
+}
+
+TEST_CASE("every recorded figure is the same whatever the partition of machines into sites", "[site][partition]") {
+  // The bundled hybrid scenario exercises every process: schedules in five time zones, provisioning with failures
+  // and retries, legacy opt-ins, sensor failures, moves, plan changes, scale-out and scale-in, and outages.
+  Scenario sc = load_scenario(std::string(FLEETTWIN_SOURCE_DIR) + "/scenarios/hybrid-enterprise.yaml",
+                              {"duration=30d"});
+  const auto outages = plan_outages(sc);
+  const LinkDown down = [&](const Site& s, SimTime t) {
+    for (const auto& o : outages[s.location()])
+      if (t.seconds() >= o.start && t.seconds() < o.end) return true;
+    return false;
+  };
+  const testing::OfflineRun whole = testing::run_offline(sc, plan_sites(sc, 1), down);
+  const testing::OfflineRun sliced = testing::run_offline(sc, testing::slice_cohorts(sc, 3), down);
+  // The engine's own sharding for eight threads, down to shards of 1,000 machines.
+  const auto plan = plan_sites(sc, 8, 2, 1000);
+  REQUIRE(plan.size() > 3 * sc.locations.size());
+  const testing::OfflineRun sharded = testing::run_offline(sc, plan, down);
+  for (const testing::OfflineRun* other : {&sliced, &sharded}) {
+    REQUIRE(other->recorded.hours.size() == whole.recorded.hours.size());
+    for (size_t h = 0; h < whole.recorded.hours.size(); ++h) {
+      CHECK(other->recorded.hours[h].billable_seconds == whole.recorded.hours[h].billable_seconds);
+      CHECK(other->recorded.hours[h].machines_billed == whole.recorded.hours[h].machines_billed);
+    }
+    CHECK(other->recorded.seats == whole.recorded.seats);
+    REQUIRE(other->recorded.evaluations.size() == whole.recorded.evaluations.size());
+    for (size_t k = 0; k < whole.recorded.evaluations.size(); ++k) {
+      const Evaluation& a = whole.recorded.evaluations[k];
+      const Evaluation& b = other->recorded.evaluations[k];
+      CHECK(b.time == a.time);
+      CHECK(b.counts == a.counts);
+      CHECK(b.sensor == a.sensor);
+      REQUIRE(b.changes.size() == a.changes.size());
+      for (size_t i = 0; i < a.changes.size(); ++i) {
+        CHECK(b.changes[i].machine == a.changes[i].machine);
+        CHECK(b.changes[i].health_class == a.changes[i].health_class);
+        CHECK(b.changes[i].issue == a.changes[i].issue);
+      }
+    }
+    CHECK(other->outages.batches_lost == whole.outages.batches_lost);
+    CHECK(other->outages.heartbeats_delivered == whole.outages.heartbeats_delivered);
+    CHECK(other->fleet.billed_seconds == whole.fleet.billed_seconds);
+    CHECK(other->fleet.agent == whole.fleet.agent);
+    CHECK(other->fleet.power == whole.fleet.power);
+  }
+  // The scenario is not trivial: outages cost batches, and classes change.
+  uint64_t lost = 0;
+  for (const auto n : whole.outages.batches_lost) lost += n;
+  CHECK(lost > 0);
+  CHECK(whole.recorded.evaluations.back().changes.size() < whole.recorded.evaluations.front().changes.size());
 }

@@ -5,8 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "sim/scenario/schedules.hpp"
-#include "sim/engine/site.hpp"
+#include "tests/engine/offline_run.hpp"
 
 using namespace fleettwin;
 
@@ -26,44 +25,37 @@ cohorts:
 )";
 
 struct Trace {
-  std::vector<std::pair<int32_t, HealthClass>> classes;  // machine 0, at each evaluation (0 = start)
+  std::vector<std::pair<int64_t, HealthClass>> classes;  // machine 0, at each evaluation (0 = start)
   std::vector<Issue> issues;
   FleetStore fleet;
 };
 
-// Plays the site actor's loop: every tick, drain the calendar, close hours, evaluate on four-hour boundaries,
-// then report the tick's batch as delivered unless `link_down(t)`.
+// Runs the one-machine scenario through the real site logic (the same driver as the engine's, without SimGrid);
+// the site's uplink is down at the ticks where `link_down(t)`.
 Trace drive(const std::vector<std::string>& sets, const std::function<bool(int64_t)>& link_down = {}) {
   const Scenario sc = parse_scenario(kBase, "health.yaml", sets);
-  const auto schedules = compile_schedules(sc);
-  Trace tr{{}, {}, FleetStore::build(sc)};
-  Site site(sc, schedules, tr.fleet, {{0, static_cast<uint32_t>(tr.fleet.size())}});
-  UsageCollector usage(1, [](int64_t, const HourUsage&) {}, [](int64_t, int64_t, const GroupCounts&) {});
-  site.initialise();
-  const auto record = [&](const HealthReport&) {
-    tr.classes.emplace_back(0, tr.fleet.health[0]);
-    tr.issues.push_back(tr.fleet.health_issue[0]);
-  };
-  record(site.initial_health());
-  int64_t k = 1;
-  for (int64_t t = 0;; t += sc.defender.heartbeat_interval) {
-    if (t > 0) {
-      site.advance_to(static_cast<uint32_t>(t));
-      if (t % 3600 == 0) site.roll_hour(t / 3600 - 1, static_cast<uint32_t>(t), usage);
-      if (t % kEvaluationPeriod == 0) {
-        record(site.evaluate(k++, static_cast<int32_t>(t)));
-        tr.classes.back().first = static_cast<int32_t>(t);
+  LinkDown down;
+  if (link_down) down = [&](const Site&, SimTime t) { return link_down(t.seconds()); };
+  testing::OfflineRun run = testing::run_offline(sc, 1, down);
+  Trace tr{{}, {}, std::move(run.fleet)};
+  // The machine's class at each evaluation: the last change of machine 0 at or before it.
+  HealthClass cls = HealthClass::Absent;
+  Issue issue = Issue::None;
+  for (const Evaluation& e : run.recorded.evaluations) {
+    for (const HealthChange& c : e.changes)
+      if (c.machine == 0) {
+        cls = c.health_class;
+        issue = c.issue;
       }
-    }
-    if (t >= sc.duration) break;
-    site.heartbeat_batch_result(static_cast<int32_t>(t), !(link_down && link_down(t)));
+    tr.classes.emplace_back(e.time.seconds(), cls);
+    tr.issues.push_back(issue);
   }
   return tr;
 }
 
 HealthClass at(const Trace& tr, int hours) {
   for (const auto& [t, c] : tr.classes)
-    if (t == hours * 3600) return c;
+    if (t == int64_t{hours} * 3600) return c;
   FAIL("no evaluation at " << hours << " h");
   return HealthClass::Absent;
 }
@@ -109,7 +101,7 @@ TEST_CASE("a site outage covering a whole window is a heartbeat issue with the s
   CHECK(at(tr, 16) == HealthClass::Healthy);  // 12:30 onwards delivered
 }
 
-TEST_CASE("a machine off for a whole window keeps its class; one on at a tick without heartbeats does not",
+TEST_CASE("a machine off for a whole window keeps its class, one on at a tick without heartbeats does not",
           "[window]") {
   // Business hours 08:00-18:00 UTC on weekdays (2026-01-01 is a Thursday): off in [0h, 8h).
   const std::vector<std::string> bh = {"cohorts.vm.power={schedule: business-hours, timezone: UTC, start: \"08:00\", end: \"18:00\"}",

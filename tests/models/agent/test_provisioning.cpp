@@ -99,7 +99,7 @@ TEST_CASE("the retry policy backs off geometrically up to its cap", "[provisioni
   CHECK(p.wait_after(40) == 86400);
 }
 
-TEST_CASE("legacy subscriptions need their opt-ins; newer ones do not", "[provisioning]") {
+TEST_CASE("legacy subscriptions need their opt-ins, newer ones do not", "[provisioning]") {
   ProvisioningParams p;
   const int64_t y2020 = 1590969600, y2023 = 1672531200;
   CHECK(legacy_opt_in_needed(p, *find_os("windows-server-2016"), y2020, false, false) == Issue::UnifiedSolutionNotEnabled);

@@ -10,54 +10,61 @@
 
 using namespace fleettwin;
 
+namespace {
+constexpr SimTime T(int64_t seconds) { return SimTime::at(seconds); }
+constexpr SimTime kNone = SimTime::none();
+}  // namespace
+
 TEST_CASE("last tick in a half-open interval", "[health]") {
-  CHECK(last_tick_in(0, 900, 900) == 0);
-  CHECK(last_tick_in(0, 901, 900) == 900);
-  CHECK(last_tick_in(1, 900, 900) == kNoTime);  // no tick in [1, 900)
-  CHECK(last_tick_in(900, 900, 900) == kNoTime);
-  CHECK(last_tick_in(-900, 0, 900) == -900);    // before the start
-  CHECK(last_tick_in(-1800, -1, 900) == -900);
-  CHECK(last_tick_in(kNoTime, 5000, 900) == kNoTime);
+  CHECK(last_tick_in(T(0), T(900), 900) == T(0));
+  CHECK(last_tick_in(T(0), T(901), 900) == T(900));
+  CHECK(last_tick_in(T(1), T(900), 900) == kNone);  // no tick in [1, 900)
+  CHECK(last_tick_in(T(900), T(900), 900) == kNone);
+  CHECK(last_tick_in(T(-900), T(0), 900) == T(-900));  // before the start
+  CHECK(last_tick_in(T(-1800), T(-1), 900) == T(-900));
+  CHECK(last_tick_in(kNone, T(5000), 900) == kNone);
 }
 
 TEST_CASE("a tick track keeps the last tick of a closed interval", "[health]") {
   TickTrack t;
-  t.begin(100);
-  CHECK(t.last_before(14400, 900) == 13500);
-  t.end(3600, 900);  // down at exactly a tick: that tick is missed
-  CHECK(t.last == 2700);
+  t.begin(T(100));
+  CHECK(t.last_before(T(14400), 900) == T(13500));
+  t.end(T(3600), 900);  // down at exactly a tick: that tick is missed
+  CHECK(t.last == T(2700));
   CHECK_FALSE(t.holds());
-  t.begin(3700);
-  t.end(4400, 900);  // up between two ticks only: nothing delivered
-  CHECK(t.last == 2700);
+  t.begin(T(3700));
+  t.end(T(4400), 900);  // up between two ticks only: nothing delivered
+  CHECK(t.last == T(2700));
 }
 
 TEST_CASE("the window verdict at the four-hour boundary", "[health]") {
-  const int32_t dt = 900, T = 8 * 3600;
+  const int32_t dt = 900;
+  const SimTime at8 = T(8 * 3600);
   TickTrack on;
-  on.begin(0);
+  on.begin(T(0));
   TickTrack seen;
-  seen.begin(0);
-  seen.end(4 * 3600, dt);  // last heartbeat at 3:45, outside [4h, 8h)
-  CHECK(judge_window(seen, on, T, dt) == WindowVerdict::Silent);
-  CHECK(judge_window(seen, on, 4 * 3600, dt) == WindowVerdict::Reported);  // 3:45 is in [0h, 4h)
+  seen.begin(T(0));
+  seen.end(T(4 * 3600), dt);  // last heartbeat at 3:45, outside [4h, 8h)
+  CHECK(judge_window(seen, on, at8, dt) == WindowVerdict::Silent);
+  CHECK(judge_window(seen, on, T(4 * 3600), dt) == WindowVerdict::Reported);  // 3:45 is in [0h, 4h)
   TickTrack seen2;
-  seen2.begin(0);
-  seen2.end(4 * 3600 + 1, dt);  // the 4:00 heartbeat made it
-  CHECK(judge_window(seen2, on, T, dt) == WindowVerdict::Reported);
+  seen2.begin(T(0));
+  seen2.end(T(4 * 3600 + 1), dt);  // the 4:00 heartbeat made it
+  CHECK(judge_window(seen2, on, at8, dt) == WindowVerdict::Reported);
   TickTrack off;
-  off.begin(0);
-  off.end(3 * 3600, dt);
-  CHECK(judge_window(seen, off, T, dt) == WindowVerdict::PoweredOff);
-  CHECK(judge_window(TickTrack{}, on, T, dt) == WindowVerdict::NeverReported);
+  off.begin(T(0));
+  off.end(T(3 * 3600), dt);
+  CHECK(judge_window(seen, off, at8, dt) == WindowVerdict::PoweredOff);
+  CHECK(judge_window(TickTrack{}, on, at8, dt) == WindowVerdict::NeverReported);
 }
 
 TEST_CASE("sensor health: active, inactive after seven days, misconfigured", "[health]") {
-  const int32_t now = 30 * 86400;
-  CHECK(sensor_health(false, kNoTime, now, Misconfiguration::None) == SensorHealth::NoSensor);
+  const SimTime now = T(30 * 86400);
+  CHECK(sensor_health(false, kNone, now, Misconfiguration::None) == SensorHealth::NoSensor);
+  CHECK(sensor_health(true, kNone, now, Misconfiguration::None) == SensorHealth::Inactive);  // onboarded, never seen
   CHECK(sensor_health(true, now - 3600, now, Misconfiguration::None) == SensorHealth::Active);
   CHECK(sensor_health(true, now - 7 * 86400, now, Misconfiguration::None) == SensorHealth::Active);
-  CHECK(sensor_health(true, now - 7 * 86400 - 1, now, Misconfiguration::None) == SensorHealth::Inactive);
+  CHECK(sensor_health(true, now - (7 * 86400 + 1), now, Misconfiguration::None) == SensorHealth::Inactive);
   CHECK(sensor_health(true, now - 60, now, Misconfiguration::Both) == SensorHealth::NoSensorDataImpairedCommunication);
   CHECK(sensor_health(true, now - 8 * 86400, now, Misconfiguration::NoSensorData) == SensorHealth::Inactive);
 }

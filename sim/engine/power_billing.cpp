@@ -1,0 +1,179 @@
+#include "sim/engine/power_billing.hpp"
+
+#include "models/common/random.hpp"
+
+namespace fleettwin {
+
+PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health) : site_(site), health_(health) {
+  EventQueue& q = site.events;
+  follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)] =
+      q.register_kind<&PowerBilling::on_follow_up<PowerEvent::TransitionDone>>("power.transition_done", Lane::Machine, this);
+  follow_up_kind_[static_cast<size_t>(PowerEvent::ArcHeartbeat)] =
+      q.register_kind<&PowerBilling::on_follow_up<PowerEvent::ArcHeartbeat>>("power.arc_first_heartbeat", Lane::Machine, this);
+  follow_up_kind_[static_cast<size_t>(PowerEvent::ArcOfflineDetected)] =
+      q.register_kind<&PowerBilling::on_follow_up<PowerEvent::ArcOfflineDetected>>("power.arc_offline", Lane::Machine, this);
+  follow_up_kind_[static_cast<size_t>(PowerEvent::ArcExpiry)] =
+      q.register_kind<&PowerBilling::on_follow_up<PowerEvent::ArcExpiry>>("power.arc_expiry", Lane::Machine, this);
+  schedule_change_kind_ = q.register_kind<&PowerBilling::on_schedule_change>("power.schedule_change", Lane::Machine, this);
+}
+
+int PowerBilling::meter_group_of(uint32_t m) const {
+  const FleetStore& f = site_.fleet;
+  if (f.agent_flags[m] & kNoArc) return -1;  // no Arc resource, nothing to bill (quickstart-onboard-aws.md)
+  return meter_group(f.plan[m], f.environment[m]);
+}
+
+void PowerBilling::enter_initial_state(uint32_t m, SimTime t) {
+  const CohortSpec& cohort = site_.cohort_of(m);
+  const PowerChange now = site_.schedules[site_.fleet.cohort[m]].at(site_.scenario.start + t.seconds(), site_.rank(m));
+  const PowerState s0 = initial_power_state(is_arc_environment(cohort.environment), now.on, cohort.power.off_action);
+  set_state(m, s0, t);
+  apply(m, initial_follow_up(s0, site_.scenario.power), t);
+  schedule_change(m, now.next_change);
+}
+
+void PowerBilling::initialise_machine(uint32_t m) {
+  site_.fleet.power[m] = PowerState::Deallocated;  // not billable: set_state opens the meter if the start state is
+  enter_initial_state(m, SimTime());
+}
+
+void PowerBilling::bring_in(uint32_t m, SimTime t) { enter_initial_state(m, t); }
+
+void PowerBilling::take_out(uint32_t m, SimTime t) {
+  FleetStore& f = site_.fleet;
+  set_state(m, f.environment[m] == Environment::Azure ? PowerState::Deallocated : PowerState::ArcExpired, t);
+  ++f.epoch[m];  // pending power follow-ups are void
+}
+
+void PowerBilling::on_schedule_change(const CalendarEntry& e) {
+  FleetStore& f = site_.fleet;
+  const uint32_t m = e.subject();
+  if (f.agent[m] == AgentState::Absent) return;  // scaled in: its schedule stops
+  const SimTime t = e.time();
+  const uint16_t c = f.cohort[m];
+  const PowerChange now = site_.schedules[c].at(site_.scenario.start + t.seconds(), site_.rank(m));
+  const PowerStep step =
+      fleettwin::on_schedule_change(f.power[m], now.on, site_.scenario.cohorts[c].power.off_action, site_.scenario.power);
+  // A real change cancels the follow-ups still pending from the previous one.
+  if (step.next != f.power[m]) ++f.epoch[m];
+  apply(m, step, t);
+  schedule_change(m, now.next_change);
+}
+
+void PowerBilling::follow_up(const CalendarEntry& e, PowerEvent event) {
+  FleetStore& f = site_.fleet;
+  const uint32_t m = e.subject();
+  if (e.epoch != f.epoch[m]) return;  // stale: overtaken by a schedule change
+  apply(m, fleettwin::on_follow_up(f.power[m], event, site_.scenario.power), e.time());
+}
+
+bool PowerBilling::powers_on_before(uint32_t m, SimTime t, SimTime when) const {
+  const Scenario& sc = site_.scenario;
+  const uint16_t c = site_.fleet.cohort[m];
+  const int64_t next = site_.schedules[c].at(sc.start + t.seconds(), site_.rank(m)).next_change;
+  return next != kNever && next - sc.start + sc.cohorts[c].power.jitter < when.seconds();
+}
+
+void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t) {
+  FleetStore& f = site_.fleet;
+  const Scenario& sc = site_.scenario;
+  if (step.next != f.power[m]) set_state(m, step.next, t);
+  if (step.follow_up == PowerEvent::None) return;
+  // An Offline machine that its schedule powers on again within 45 days never expires. Scheduling the expiry
+  // anyway left one stale 45-day entry per nightly shutdown in the calendar (210 MiB at 1M machines x 365 d).
+  if (step.follow_up == PowerEvent::ArcExpiry && powers_on_before(m, t, t + step.delay.max)) return;
+  rng::Stream stream = rng::Stream::AzureTransition;
+  if (step.follow_up == PowerEvent::ArcHeartbeat) stream = rng::Stream::ArcConnect;
+  if (step.follow_up == PowerEvent::ArcOfflineDetected) stream = rng::Stream::ArcOffline;
+  const int64_t delay =
+      rng::uniform_seconds(step.delay.min, step.delay.max, sc.seed, m, stream, static_cast<uint64_t>(t.seconds()));
+  const SimTime when = t + delay;
+  if (when >= site_.end()) return;  // after the end of the run
+  site_.events.schedule(follow_up_kind_[static_cast<size_t>(step.follow_up)], when, m, f.epoch[m]);
+}
+
+void PowerBilling::set_state(uint32_t m, PowerState next, SimTime t) {
+  FleetStore& f = site_.fleet;
+  const int g = meter_group_of(m);
+  const bool was = g >= 0 && is_billable(f.power[m]);
+  const bool now = g >= 0 && is_billable(next);
+  const bool os_was = is_os_running(f.power[m]);
+  f.power[m] = next;
+  if (os_was != is_os_running(next)) health_.on_os_running_changed(m, !os_was, t);
+  if (was == now) return;
+  if (now)
+    open_billing(m, g, t);
+  else
+    close_billing(m, g, t);
+}
+
+void PowerBilling::open_billing(uint32_t m, int g, SimTime t) {
+  FleetStore& f = site_.fleet;
+  billable_[g].open(t.seconds());
+  hour_presence_[g].open(f.hour_mark[m]);
+  month_presence_[g].open(f.month_mark[m]);
+  f.billable_since[m] = t;
+}
+
+void PowerBilling::close_billing(uint32_t m, int g, SimTime t) {
+  FleetStore& f = site_.fleet;
+  const SimTime since = f.billable_since[m];
+  billable_[g].close(t.seconds());
+  hour_presence_[g].close(t.seconds(), since.seconds(), f.hour_mark[m]);
+  month_presence_[g].close(t.seconds(), since.seconds(), f.month_mark[m]);
+  f.billed_seconds[m] += static_cast<uint32_t>(t - since);
+}
+
+void PowerBilling::schedule_change(uint32_t m, int64_t next_change_utc) {
+  if (next_change_utc == kNever) return;
+  const Scenario& sc = site_.scenario;
+  const CohortSpec& cohort = site_.cohort_of(m);
+  const int64_t jitter = rng::uniform_seconds(0, cohort.power.jitter, sc.seed, m, rng::Stream::ScheduleJitter,
+                                              static_cast<uint64_t>(next_change_utc));
+  const int64_t when = next_change_utc - sc.start + jitter;
+  if (when >= sc.duration) return;
+  site_.events.schedule(schedule_change_kind_, SimTime::at(when), m);
+}
+
+void PowerBilling::change_plan(uint32_t m, Plan plan, SimTime t) {
+  FleetStore& f = site_.fleet;
+  if (plan == f.plan[m]) return;
+  const int old_group = meter_group_of(m);
+  const bool billing = is_billable(f.power[m]);
+  if (old_group >= 0 && billing) close_billing(m, old_group, t);
+  f.plan[m] = plan;
+  const int new_group = meter_group_of(m);
+  if (new_group >= 0 && billing) open_billing(m, new_group, t);
+}
+
+void PowerBilling::set_no_arc(uint32_t m, SimTime t) {
+  FleetStore& f = site_.fleet;
+  if (f.agent_flags[m] & kNoArc) return;
+  const int g = meter_group_of(m);
+  if (g >= 0 && is_billable(f.power[m])) close_billing(m, g, t);
+  f.agent_flags[m] |= kNoArc;
+}
+
+HourUsage PowerBilling::close_hour(SimTime boundary) {
+  HourUsage usage;
+  for (int g = 0; g < kMeterGroups; ++g) {
+    usage.billable_seconds[g] = billable_[g].roll(boundary.seconds());
+    usage.machines_billed[g] = hour_presence_[g].roll(boundary.seconds());
+  }
+  return usage;
+}
+
+GroupCounts PowerBilling::close_month(SimTime boundary) {
+  GroupCounts seats{};
+  for (int g = 0; g < kMeterGroups; ++g) seats[g] = month_presence_[g].roll(boundary.seconds());
+  return seats;
+}
+
+void PowerBilling::finish(SimTime end) {
+  FleetStore& f = site_.fleet;
+  site_.for_each_machine([&](uint32_t m) {
+    if (meter_group_of(m) >= 0 && is_billable(f.power[m])) f.billed_seconds[m] += static_cast<uint32_t>(end - f.billable_since[m]);
+  });
+}
+
+}  // namespace fleettwin

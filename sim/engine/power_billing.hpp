@@ -1,0 +1,65 @@
+#pragma once
+// Power and billing of a site's machines: power schedules drive the power and Arc connectivity states
+// (models/power/), and the billing meters (models/billing/) follow the billable states incrementally, so closing
+// an hour costs O(meter groups), not O(machines).
+//
+// Event kinds: the four power follow-ups (a transition completing, Arc's first heartbeat, Arc going Offline,
+// Arc expiring), carrying the machine's power epoch so that a schedule change voids the follow-ups still
+// pending; and the schedule change itself.
+#include <array>
+#include <cstdint>
+
+#include "models/billing/billing.hpp"
+#include "models/power/power_state.hpp"
+#include "sim/engine/health_monitor.hpp"
+#include "sim/engine/site_context.hpp"
+#include "sim/output/records.hpp"
+
+namespace fleettwin {
+
+class PowerBilling {
+ public:
+  PowerBilling(SiteContext& site, HealthMonitor& health);
+
+  // Puts the machine in its steady power state at the start of the run and schedules its first change.
+  void initialise_machine(uint32_t m);
+  // A scaled-out machine comes into existence at t, in the state its schedule asks for then.
+  void bring_in(uint32_t m, SimTime t);
+  // A scaled-in machine leaves at t: off for good, its pending follow-ups void.
+  void take_out(uint32_t m, SimTime t);
+  // Billing moves to the meter group of the new plan from t on.
+  void change_plan(uint32_t m, Plan plan, SimTime t);
+  // Arc could not be provisioned (AWS without the SSM agent): the machine has no Arc resource, nothing to bill.
+  void set_no_arc(uint32_t m, SimTime t);
+
+  // Closes clock hour `hour`, which ends at `boundary`.
+  HourUsage close_hour(SimTime boundary);
+  // Closes the billing month ending at `boundary`: the seats it counted, per meter group.
+  GroupCounts close_month(SimTime boundary);
+  // End of run: adds the billable time still open to each machine's total.
+  void finish(SimTime end);
+
+ private:
+  void on_schedule_change(const CalendarEntry& e);
+  template <PowerEvent Event>
+  void on_follow_up(const CalendarEntry& e) { follow_up(e, Event); }
+  void follow_up(const CalendarEntry& e, PowerEvent event);
+  int meter_group_of(uint32_t m) const;
+  void apply(uint32_t m, const PowerStep& step, SimTime t);
+  void set_state(uint32_t m, PowerState next, SimTime t);
+  void open_billing(uint32_t m, int group, SimTime t);
+  void close_billing(uint32_t m, int group, SimTime t);
+  void schedule_change(uint32_t m, int64_t next_change_utc);
+  bool powers_on_before(uint32_t m, SimTime t, SimTime when) const;
+  void enter_initial_state(uint32_t m, SimTime t);
+
+  SiteContext& site_;
+  HealthMonitor& health_;
+  std::array<EventKind, 5> follow_up_kind_{};  // indexed by PowerEvent
+  EventKind schedule_change_kind_;
+  std::array<BillableIntegral, kMeterGroups> billable_;
+  std::array<PeriodPresence, kMeterGroups> hour_presence_;
+  std::array<PeriodPresence, kMeterGroups> month_presence_;
+};
+
+}  // namespace fleettwin
