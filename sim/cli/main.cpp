@@ -4,71 +4,154 @@
 //   fleettwin summary OUT.h5 [--json]
 //   fleettwin query OUT.h5 --status unhealthy|healthy|not-applicable|... [--at TIME] [--environment E] [--count]
 //                  [--format table|csv|json]
-// SimGrid's own --cfg=... and --log=... options pass through to the engine.
+// SimGrid's own --cfg=... and --log=... options pass through to the engine of `run`.
+//
+// Exit status: 0 done; 1 the run failed (an internal error, or the system: a disk that filled up); 2 bad input
+// (usage, scenario, options, an output file that is not a valid run); killed by SIGINT or SIGTERM after removing
+// the partial output when interrupted.
 #include <CLI/CLI.hpp>
-#include <hdf5.h>
 #include <simgrid/engine.h>
 #include <simgrid/s4u.hpp>
 #include <xbt/log.h>
 
+#include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "sim/readers/query.hpp"
+#include "sim/cli/isolate.hpp"
+#include "sim/cli/simgrid_options.hpp"
+#include "sim/engine/interrupt.hpp"
 #include "sim/engine/run.hpp"
-#include "sim/scenario/schedules.hpp"
-#include "sim/scenario/scenario.hpp"
+#include "sim/output/h5.hpp"
+#include "sim/output/recorder.hpp"
+#include "sim/output/run_file.hpp"
+#include "sim/readers/query.hpp"
 #include "sim/readers/summary.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/schedules.hpp"
 #include "version.hpp"
 
 namespace {
 
+constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
 
-// Hands SimGrid only its own options, so that --help and --version stay ours.
-std::vector<char*> simgrid_args(int argc, char** argv, std::vector<char*>& rest) {
-  std::vector<char*> sg = {argv[0]};
-  rest = {argv[0]};
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    (a.rfind("--cfg=", 0) == 0 || a.rfind("--log=", 0) == 0 ? sg : rest).push_back(argv[i]);
+const char* kUsage =
+    "usage: fleettwin run SCENARIO.yaml -o OUT.h5 [--seed N] [--set key=value ...] [--quiet] [--cfg=... --log=...]\n"
+    "       fleettwin validate SCENARIO.yaml [--set key=value ...]\n"
+    "       fleettwin summary OUT.h5 [--json]\n"
+    "       fleettwin query OUT.h5 [--status S] [--at TIME] [--count] [--format table|csv|json] [filters]\n"
+    "       fleettwin --help | SUBCOMMAND --help | --version";
+
+int bad_input(const std::string& message, bool usage = false) {
+  std::cerr << "error: " << message << "\n";
+  if (usage) std::cerr << kUsage << "\n";
+  return kExitBadInput;
+}
+
+// A seed is a decimal number from 0 to 2^64 - 1: no sign, nothing else, nothing wrapped.
+std::optional<uint64_t> parse_seed(const std::string& text) {
+  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  uint64_t v = 0;
+  for (const char c : text) {
+    const uint64_t digit = static_cast<uint64_t>(c - '0');
+    if (v > (UINT64_MAX - digit) / 10) return std::nullopt;
+    v = v * 10 + digit;
   }
-  sg.push_back(nullptr);
-  return sg;
+  return v;
+}
+
+// A reader's body, with its failures as exit statuses: a bad request or file is bad input (2).
+template <class Body>
+int reader(Body&& body) {
+  try {
+    body();
+    return 0;
+  } catch (const fleettwin::InvalidFile& e) {
+    return bad_input(e.what());
+  } catch (const fleettwin::QueryError& e) {
+    return bad_input(e.what());
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+void on_stop_signal(int signal) {
+  fleettwin::request_stop(signal);
+  // A second signal ends the process at once.
+  std::signal(signal, SIG_DFL);
+}
+
+// Where the output may not go: the scenario file itself, or a folder.
+std::optional<std::string> output_problem(const std::string& output, const std::string& scenario) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (output.empty()) return "-o: the output file name is empty";
+  if (fs::is_directory(output, ec)) return "-o " + output + ": is a directory, not a file to write";
+  if (fs::exists(output, ec) && fs::equivalent(output, scenario, ec))
+    return "-o " + output + ": is the scenario file itself; write the output somewhere else";
+  return std::nullopt;
+}
+
+int run_command(const std::string& scenario_path, const std::string& output, const std::vector<std::string>& sets,
+                const std::string& seed_text, bool quiet, std::vector<char*> simgrid_args) {
+  fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
+  fleettwin::compile_schedules(sc);  // resolves time zones before anything is written
+  if (!seed_text.empty()) {
+    const auto seed = parse_seed(seed_text);
+    if (!seed) return bad_input("--seed: '" + seed_text.substr(0, 40) + "' is not a whole number from 0 to 2^64-1", true);
+    sc.seed = *seed;
+  }
+  if (auto problem = output_problem(output, scenario_path)) return bad_input(*problem);
+  std::vector<std::string> options(simgrid_args.begin() + 1, simgrid_args.end());
+  if (auto why = fleettwin::check_simgrid_options(options)) return bad_input(*why);
+
+  simgrid_args.push_back(nullptr);
+  int sg_argc = static_cast<int>(simgrid_args.size()) - 1;
+  sg_config_continue_after_help();
+  simgrid::s4u::Engine engine(&sg_argc, simgrid_args.data());
+  if (!fleettwin::sets_simgrid_key(options, "contexts/stack-size"))
+    simgrid::s4u::Engine::set_config("contexts/stack-size:" + std::to_string(fleettwin::kDefaultStackKiB));
+
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  try {
+    fleettwin::run_scenario(sc, {output, quiet});
+  } catch (const fleettwin::Interrupted& e) {
+    std::cerr << "fleettwin: " << e.what() << ": stopped, " << output << ".partial removed\n";
+    std::signal(e.signal(), SIG_DFL);
+    std::raise(e.signal());
+    return 128 + e.signal();
+  }
+  if (!quiet) std::cerr << "wrote " << output << "\n";
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  // SimGrid's logging is off unless asked for with --log=...
-  xbt_log_control_set("root.thres:critical");
-  std::vector<char*> rest;
-  std::vector<char*> sg = simgrid_args(argc, argv, rest);
-  int sg_argc = static_cast<int>(sg.size()) - 1;
-  bool user_stack = false;
-  for (int i = 1; i < sg_argc; ++i) user_stack |= std::string(sg[static_cast<size_t>(i)]).find("contexts/stack-size") != std::string::npos;
-  sg_config_continue_after_help();
-  simgrid::s4u::Engine engine(&sg_argc, sg.data());
-  // A handful of site actors: small stacks are plenty (SIMGRID-NOTES: 4 KiB crashes, 64 KiB+ is safe).
-  if (!user_stack) simgrid::s4u::Engine::set_config("contexts/stack-size:256");
+  fleettwin::h5::quiet();
+  xbt_log_control_set("root.thres:critical");  // SimGrid's logging is off unless asked for with --log=...
+  std::vector<char*> simgrid_args, rest;
+  fleettwin::split_simgrid_options(argc, argv, simgrid_args, rest);
 
   CLI::App app{"fleettwin " + std::string(fleettwin::kVersion) +
                ": discrete-event twin of Defender for Cloud / Defender for Endpoint server fleets.\n"
-               "SimGrid options --cfg=... and --log=... pass through to the engine."};
+               "SimGrid options --cfg=... and --log=... pass through to the engine of `run`."};
   app.set_version_flag("--version", std::string(fleettwin::kVersion));
   app.require_subcommand(1);
 
-  std::string scenario_path, output, summary_path;
+  std::string scenario_path, output, summary_path, seed_text;
   std::vector<std::string> sets;
-  uint64_t seed = 0;
   bool quiet = false, json = false;
 
   auto* run = app.add_subcommand("run", "Run a scenario and write its HDF5 file");
   run->add_option("scenario", scenario_path, "Scenario file (YAML)")->required();
   run->add_option("-o,--output", output, "HDF5 file to write (written as OUT.partial, renamed when complete)")->required();
-  auto* seed_opt = run->add_option("--seed", seed, "Random seed (overrides the scenario's seed)");
+  run->add_option("--seed", seed_text, "Random seed, 0 to 2^64-1 (overrides the scenario's seed)");
   run->add_option("--set", sets, "Override a scenario key: key.path=value (repeatable), e.g. cohorts[0].count=500");
   run->add_flag("-q,--quiet", quiet, "No progress output");
 
@@ -101,46 +184,66 @@ int main(int argc, char** argv) {
   query->add_flag("--count", query_req.count, "Counts per class and environment instead of the list of machines");
   query->add_option("--limit", query_req.limit, "At most this many machines in the list (0 = all)");
 
-  int cli_argc = static_cast<int>(rest.size());
-  CLI11_PARSE(app, cli_argc, rest.data());
+  try {
+    int cli_argc = static_cast<int>(rest.size());
+    app.parse(cli_argc, rest.data());
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return bad_input(e.what(), true);
+  }
+  if (simgrid_args.size() > 1 && !*run)
+    return bad_input(std::string(simgrid_args[1]) + ": SimGrid's --cfg and --log options apply to `run` only", true);
 
   try {
-    if (*summary) {
-      const auto s = fleettwin::read_summary(summary_path);
-      if (json) fleettwin::print_summary_json(s, std::cout);
-      else fleettwin::print_summary(s, std::cout);
-      return 0;
-    }
+    if (*summary)
+      return fleettwin::run_isolated(
+          [&] {
+            return reader([&] {
+              const auto s = fleettwin::read_summary(summary_path);
+              if (json)
+                fleettwin::print_summary_json(s, std::cout);
+              else
+                fleettwin::print_summary(s, std::cout);
+            });
+          },
+          summary_path, kExitBadInput);
     if (*query) {
       query_req.format = query_format == "csv"    ? fleettwin::QueryFormat::Csv
                          : query_format == "json" ? fleettwin::QueryFormat::Json
                                                   : fleettwin::QueryFormat::Table;
-      try {
-        const auto result = fleettwin::run_query(query_req);
-        fleettwin::print_query(query_req, result, std::cout);
-      } catch (const std::runtime_error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitBadInput;
-      }
-      return 0;
+      return fleettwin::run_isolated(
+          [&] {
+            return reader([&] {
+              const auto result = fleettwin::run_query(query_req);
+              fleettwin::print_query(query_req, result, std::cout);
+            });
+          },
+          query_req.file, kExitBadInput);
     }
-    fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
     if (*validate) {
+      const fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
       fleettwin::compile_schedules(sc);  // resolves time zones and checks jitter against the schedules
       std::cout << scenario_path << ": OK: scenario '" << sc.name << "', " << sc.machine_count() << " machines in "
                 << sc.cohorts.size() << " cohorts at " << sc.locations.size() << " locations, " << sc.hours()
                 << " hours\n";
       return 0;
     }
-    if (*seed_opt) sc.seed = seed;
-    fleettwin::run_scenario(sc, {output, quiet});
-    if (!quiet) std::cerr << "wrote " << output << "\n";
-    return 0;
+    return run_command(scenario_path, output, sets, seed_text, quiet, simgrid_args);
   } catch (const fleettwin::ScenarioError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitBadInput;
+    return bad_input(e.what());
+  } catch (const fleettwin::InvalidFile& e) {
+    return bad_input(e.what());
+  } catch (const fleettwin::QueryError& e) {
+    return bad_input(e.what());
+  } catch (const fleettwin::OutputPathError& e) {
+    return bad_input(e.what());
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
-    return 1;
+    return kExitFailure;
   }
 }

@@ -9,8 +9,9 @@
 
 #include "models/fleet/fleet_types.hpp"
 #include "models/health/health_issues.hpp"
+#include "sim/output/run_file.hpp"
+#include "sim/readers/json_output.hpp"
 #include "sim/scenario/duration.hpp"
-#include "sim/output/h5.hpp"
 
 namespace fleettwin {
 namespace {
@@ -37,7 +38,7 @@ std::vector<bool> classes_for(const std::string& status) {
     std::replace(s.begin(), s.end(), '_', '-');
     known += ", " + s;
   }
-  throw std::runtime_error("--status: unknown status '" + status + "' (one of: " + known + ")");
+  throw QueryError("--status: unknown status '" + status + "' (one of: " + known + ")");
 }
 
 size_t index_of(const std::vector<std::string>& names, const std::string& name, const char* option) {
@@ -45,7 +46,7 @@ size_t index_of(const std::vector<std::string>& names, const std::string& name, 
   if (it == names.end()) {
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    throw std::runtime_error(std::string(option) + ": no '" + name + "' in this run (known: " + known + ")");
+    throw QueryError(std::string(option) + ": no '" + name + "' in this run (known: " + known + ")");
   }
   return static_cast<size_t>(it - names.begin());
 }
@@ -57,87 +58,96 @@ std::string csv_field(const std::string& s) {
   return r + "\"";
 }
 
-std::string json_string(const std::string& s) {
-  std::string r = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') r += '\\', r += static_cast<char>(c);
-    else if (c == '\n') r += "\\n";
-    else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      r += buf;
-    } else r += static_cast<char>(c);
-  }
-  return r + "\"";
-}
+}  // namespace
 
+namespace {
+QueryResult answer(const QueryRequest& q, const std::vector<bool>& want, const RunFile& f);
 }  // namespace
 
 QueryResult run_query(const QueryRequest& q) {
-  if (!std::filesystem::is_regular_file(q.file)) throw std::runtime_error(q.file + ": no such file");
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  h5::Id file(H5Fopen(q.file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + q.file + " as HDF5");
-  if (H5Lexists(file, "/health", H5P_DEFAULT) <= 0)
-    throw std::runtime_error(q.file + ": no /health group (written by an older fleettwin?)");
-  const std::vector<bool> want = classes_for(q.status);
-  const std::string start_text = h5::read_string_attr(file, "start");
-  const int64_t start = *parse_iso8601(start_text);
-  const int64_t duration = h5::read_int_attr(file, "duration_seconds");
-  int64_t at = duration;
+  const std::vector<bool> want = classes_for(q.status);  // a bad --status is reported before the file is read
+  try {
+    return answer(q, want, RunFile(q.file));
+  } catch (const h5::Error& e) {
+    throw InvalidFile(q.file + ": " + e.what());
+  }
+}
+
+namespace {
+QueryResult answer(const QueryRequest& q, const std::vector<bool>& want, const RunFile& f) {
+  int64_t at = f.duration;
   if (!q.at.empty()) {
-    auto t = parse_time_or_offset(q.at, start);
-    if (!t) throw std::runtime_error("--at: '" + q.at + "' is not a time: write ISO 8601 UTC (2026-02-01T08:00:00Z) or an offset from the start (72h)");
-    at = *t - start;
-    if (at < 0 || at > duration)
-      throw std::runtime_error("--at: " + q.at + " is outside the run (" + start_text + " to " +
-                               format_iso8601(start + duration) + ")");
+    auto t = parse_time_or_offset(q.at, f.start);
+    if (!t)
+      throw QueryError("--at: '" + q.at.substr(0, 60) +
+                       "' is not a time: write ISO 8601 UTC (2026-02-01T08:00:00Z) or an offset from the start (72h)");
+    at = *t - f.start;
+    if (at < 0 || at > f.duration)
+      throw QueryError("--at: " + q.at + " is outside the run (" + f.start_text + " to " +
+                       format_iso8601(f.start + f.duration) + ")");
   }
-  // The evaluation in force: the last one at or before `at`.
-  const auto eval_times = h5::read_ints(file, "/health/time");
-  int64_t in_force = 0;
-  for (const int64_t t : eval_times)
-    if (t <= at) in_force = t;
-
-  const auto env = h5::read_ints(file, "/machines/environment");
-  const auto loc = h5::read_ints(file, "/machines/location");
-  const auto coh = h5::read_ints(file, "/machines/cohort");
-  const auto sub = h5::read_ints(file, "/machines/subscription");
-  const auto os = h5::read_ints(file, "/machines/os");
-  const auto cohort_names = h5::read_strings(file, "/cohorts/name");
-  const auto location_names = h5::read_strings(file, "/locations/name");
-  const auto subscription_ids = h5::read_strings(file, "/subscriptions/id");
-  const auto os_names = h5::read_strings(file, "/os/name");
-  const std::vector<std::string> env_names(kEnvironmentNames.begin(), kEnvironmentNames.end());
-  const size_t n = env.size();
-
-  // Replay the per-machine changes up to the evaluation in force (rows are in time order).
-  std::vector<uint8_t> cls(n, static_cast<uint8_t>(HealthClass::Absent)), issue(n, 0);
-  {
-    const auto time = h5::read_ints(file, "/health/changes/time");
-    const auto machine = h5::read_ints(file, "/health/changes/machine");
-    const auto c = h5::read_ints(file, "/health/changes/class");
-    const auto i = h5::read_ints(file, "/health/changes/issue");
-    for (size_t r = 0; r < time.size() && time[r] <= in_force; ++r) {
-      cls[static_cast<size_t>(machine[r])] = static_cast<uint8_t>(c[r]);
-      issue[static_cast<size_t>(machine[r])] = static_cast<uint8_t>(i[r]);
-    }
-  }
-  // The file's own issue catalogue gives the texts.
-  std::map<int64_t, size_t> issue_row;
-  const auto codes = h5::read_ints(file, "/health/issues/code");
-  for (size_t k = 0; k < codes.size(); ++k) issue_row[codes[k]] = k;
-  const auto issue_names = h5::read_strings(file, "/health/issues/name");
-  const auto messages = h5::read_strings(file, "/health/issues/message");
-  const auto fixes = h5::read_strings(file, "/health/issues/fix");
-
   std::optional<size_t> env_filter, loc_filter, coh_filter;
+  const std::vector<std::string> env_names(kEnvironmentNames.begin(), kEnvironmentNames.end());
+  const auto cohort_names = f.texts(schema::kCohortName);
+  const auto location_names = f.texts(schema::kLocationName);
   if (q.environment) env_filter = index_of(env_names, *q.environment, "--environment");
   if (q.location) loc_filter = index_of(location_names, *q.location, "--location");
   if (q.cohort) coh_filter = index_of(cohort_names, *q.cohort, "--cohort");
 
+  // The evaluation in force: the last one at or before `at`.
+  const auto eval_times = f.ints(schema::kHealthTime);
+  int64_t in_force = 0;
+  for (size_t k = 0; k < eval_times.size(); ++k) {
+    if (k > 0 && eval_times[k] <= eval_times[k - 1])
+      f.fail(schema::kHealthTime.path(), "element " + std::to_string(k) + " is not after the one before it");
+    if (eval_times[k] <= at) in_force = eval_times[k];
+  }
+  const auto env = f.ints(schema::kMachineEnvironment);
+  const auto loc = f.ints(schema::kMachineLocation);
+  const auto coh = f.ints(schema::kMachineCohort);
+  const auto sub = f.ints(schema::kMachineSubscription);
+  const auto os = f.ints(schema::kMachineOs);
+  const auto subscription_ids = f.texts(schema::kSubscriptionId);
+  const auto os_names = f.texts(schema::kOsName);
+  const size_t n = env.size();
+
+  // Replay the per-machine changes up to the evaluation in force. The rows must be in (time, machine) order, at
+  // evaluation times, and give every machine a state at the start.
+  std::vector<uint8_t> cls(n, static_cast<uint8_t>(HealthClass::Absent)), issue(n, 0);
+  {
+    const auto time = f.ints(schema::kChangeTime);
+    const auto machine = f.ints(schema::kChangeMachine);
+    const auto c = f.ints(schema::kChangeClass);
+    const auto i = f.ints(schema::kChangeIssue);
+    size_t k = 0;  // index into eval_times
+    size_t at_start = 0;
+    for (size_t r = 0; r < time.size(); ++r) {
+      if (r > 0 && (time[r] < time[r - 1] || (time[r] == time[r - 1] && machine[r] <= machine[r - 1])))
+        f.fail(schema::kChanges, "row " + std::to_string(r) + " is out of (time, machine) order");
+      while (k < eval_times.size() && eval_times[k] < time[r]) ++k;
+      if (k == eval_times.size() || eval_times[k] != time[r])
+        f.fail(schema::kChangeTime.path(), "row " + std::to_string(r) + ": " + std::to_string(time[r]) +
+                                               " is not the time of an evaluation");
+      if (time[r] == 0) ++at_start;
+      if (time[r] > in_force) continue;
+      cls[static_cast<size_t>(machine[r])] = static_cast<uint8_t>(c[r]);
+      issue[static_cast<size_t>(machine[r])] = static_cast<uint8_t>(i[r]);
+    }
+    if (at_start != n)
+      f.fail(schema::kChanges, std::to_string(at_start) + " rows give the state at the start, the fleet has " +
+                                   std::to_string(n) + " machines");
+  }
+  // The file's own issue catalogue gives the texts.
+  std::map<int64_t, size_t> issue_row;
+  const auto codes = f.ints(schema::kIssueCode);
+  for (size_t k = 0; k < codes.size(); ++k) issue_row[codes[k]] = k;
+  const auto issue_names = f.texts(schema::kIssueName);
+  const auto messages = f.texts(schema::kIssueMessage);
+  const auto fixes = f.texts(schema::kIssueFix);
+
   QueryResult r;
-  r.asked_time = format_iso8601(start + at);
-  r.evaluation_time = format_iso8601(start + in_force);
+  r.asked_time = format_iso8601(f.start + at);
+  r.evaluation_time = format_iso8601(f.start + in_force);
   r.classes.assign(kHealthClassNames.begin(), kHealthClassNames.end());
   r.environments = env_names;
   r.counts.assign(kHealthClassCount, std::vector<int64_t>(kEnvironmentCount, 0));
@@ -150,25 +160,26 @@ QueryResult run_query(const QueryRequest& q) {
     ++r.matched;
     if (q.count || (q.limit && r.rows.size() >= q.limit)) continue;
     const size_t k = issue_row.at(issue[m]);
-    r.rows.push_back({static_cast<uint32_t>(m), cohort_names[static_cast<size_t>(coh[m])], env_names[static_cast<size_t>(env[m])],
-                      location_names[static_cast<size_t>(loc[m])], subscription_ids[static_cast<size_t>(sub[m])],
-                      os_names[static_cast<size_t>(os[m])], r.classes[cls[m]], issue_names[k], messages[k], fixes[k]});
+    r.rows.push_back({static_cast<uint32_t>(m), cohort_names[static_cast<size_t>(coh[m])],
+                      env_names[static_cast<size_t>(env[m])], location_names[static_cast<size_t>(loc[m])],
+                      subscription_ids[static_cast<size_t>(sub[m])], os_names[static_cast<size_t>(os[m])],
+                      r.classes[cls[m]], issue_names[k], messages[k], fixes[k]});
   }
   return r;
 }
+}  // namespace
 
 void print_query(const QueryRequest& q, const QueryResult& r, std::ostream& out) {
   if (q.count) {
     if (q.format == QueryFormat::Json) {
-      out << "{\"at\": " << json_string(r.asked_time) << ", \"evaluation\": " << json_string(r.evaluation_time)
-          << ", \"matched\": " << r.matched << ", \"counts\": {";
+      Json counts = Json::object();
       for (size_t c = 0; c < r.classes.size(); ++c) {
-        out << (c ? ", " : "") << json_string(r.classes[c]) << ": {";
-        for (size_t e = 0; e < r.environments.size(); ++e)
-          out << (e ? ", " : "") << json_string(r.environments[e]) << ": " << r.counts[c][e];
-        out << "}";
+        Json by_env = Json::object();
+        for (size_t e = 0; e < r.environments.size(); ++e) by_env[r.environments[e]] = r.counts[c][e];
+        counts[r.classes[c]] = by_env;
       }
-      out << "}}\n";
+      write_json({{"at", r.asked_time}, {"evaluation", r.evaluation_time}, {"matched", r.matched}, {"counts", counts}},
+                 out, -1);
       return;
     }
     const bool csv = q.format == QueryFormat::Csv;
@@ -205,19 +216,27 @@ void print_query(const QueryRequest& q, const QueryResult& r, std::ostream& out)
             << ',' << csv_field(row.subscription) << ',' << row.os << ',' << row.health_class << ',' << row.issue << ','
             << csv_field(row.message) << ',' << csv_field(row.fix) << "\n";
       break;
-    case QueryFormat::Json:
-      out << "{\"at\": " << json_string(r.asked_time) << ", \"evaluation\": " << json_string(r.evaluation_time)
-          << ", \"status\": " << json_string(q.status) << ", \"matched\": " << r.matched << ", \"machines\": [";
-      for (size_t k = 0; k < r.rows.size(); ++k) {
-        const auto& row = r.rows[k];
-        out << (k ? ",\n  " : "\n  ") << "{\"machine\": " << row.machine << ", \"cohort\": " << json_string(row.cohort)
-            << ", \"environment\": " << json_string(row.environment) << ", \"location\": " << json_string(row.location)
-            << ", \"subscription\": " << json_string(row.subscription) << ", \"os\": " << json_string(row.os)
-            << ", \"class\": " << json_string(row.health_class) << ", \"issue\": " << json_string(row.issue)
-            << ", \"message\": " << json_string(row.message) << ", \"fix\": " << json_string(row.fix) << "}";
-      }
-      out << "\n]}\n";
+    case QueryFormat::Json: {
+      Json machines = Json::array();
+      for (const auto& row : r.rows)
+        machines.push_back({{"machine", row.machine},
+                            {"cohort", row.cohort},
+                            {"environment", row.environment},
+                            {"location", row.location},
+                            {"subscription", row.subscription},
+                            {"os", row.os},
+                            {"class", row.health_class},
+                            {"issue", row.issue},
+                            {"message", row.message},
+                            {"fix", row.fix}});
+      write_json({{"at", r.asked_time},
+                  {"evaluation", r.evaluation_time},
+                  {"status", q.status},
+                  {"matched", r.matched},
+                  {"machines", machines}},
+                 out, 1);
       break;
+    }
     case QueryFormat::Table:
       out << "evaluation in force at " << r.asked_time << ": " << r.evaluation_time << "; " << r.matched
           << " machines with status " << q.status << "\n";

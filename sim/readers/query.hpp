@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,14 @@ struct QueryResult {
   size_t matched = 0;
 };
 
-// Throws std::runtime_error with a message naming the file or the option at fault.
+// A request that cannot be answered: a bad option value (the message names the option).
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws QueryError for a bad request, InvalidFile (sim/output/run_file.hpp) for a file that is not a complete,
+// undamaged output file.
 QueryResult run_query(const QueryRequest& request);
 void print_query(const QueryRequest& request, const QueryResult& result, std::ostream& out);
 

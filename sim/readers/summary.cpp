@@ -1,80 +1,130 @@
 #include "sim/readers/summary.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <iomanip>
-#include <ostream>
-#include <stdexcept>
-#include <algorithm>
+#include <Eigen/Core>
 
-#include "sim/output/h5.hpp"
+#include <cstdio>
+#include <iomanip>
+#include <limits>
+#include <ostream>
+
+#include "models/health/health_evaluation.hpp"
+#include "sim/output/run_file.hpp"
+#include "sim/readers/json_output.hpp"
 
 namespace fleettwin {
 
 namespace {
-void read_health(hid_t file, RunSummary& s) {
+
+// Rows of a [time, a, b] cube as a (time x a*b) matrix: Eigen reduces it column-wise in vectorised passes.
+template <class T>
+using Rows = Eigen::Array<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <class T>
+Eigen::Map<const Rows<T>> rows(const std::vector<T>& v, size_t n_rows) {
+  return {v.data(), static_cast<Eigen::Index>(n_rows), static_cast<Eigen::Index>(n_rows ? v.size() / n_rows : 0)};
+}
+
+void read_health(const RunFile& f, RunSummary& s) {
   HealthFigures& h = s.health;
   h.present = true;
-  std::vector<hsize_t> dims;
-  const auto counts = h5::read_ints(file, "/health/counts", &dims);  // [time, class, environment]
-  const auto times = h5::read_ints(file, "/health/time");
-  const size_t rows = dims[0], classes = dims[1], envs = dims[2];
-  h.evaluations = static_cast<int64_t>(rows) - 1;
-  const int64_t end = s.hours * 3600;
-  for (size_t r = 0; r < rows; ++r) {
-    HealthFigures::ClassCounts by_class{};
-    for (size_t c = 0; c < classes && c < by_class.size(); ++c)
-      for (size_t e = 0; e < envs; ++e) by_class[c] += counts[(r * classes + c) * envs + e];
-    if (r == 0) h.start = by_class;
-    h.end = by_class;
-    for (size_t c = 0; c < by_class.size(); ++c) h.peak[c] = std::max(h.peak[c], by_class[c]);
-    const auto n = [&](HealthClass c) { return by_class[static_cast<size_t>(c)]; };
-    const int64_t healthy = n(HealthClass::Healthy);
-    const int64_t applicable = healthy + n(HealthClass::InstallationIssue) + n(HealthClass::HeartbeatIssue) +
-                               n(HealthClass::Provisioning);
-    const double held = static_cast<double>((r + 1 < rows ? times[r + 1] : end) - times[r]) / 3600.0;
-    h.unprotected_machine_hours += static_cast<double>(applicable - healthy) * held;
-    h.applicable_machine_hours += static_cast<double>(applicable) * held;
+  const size_t evaluations = f.axis(schema::Axis::Evaluation);
+  const auto times = f.ints(schema::kHealthTime);
+  if (times.empty() || times[0] != 0) f.fail(schema::kHealthTime.path(), "the first evaluation is not the start (0)");
+  for (size_t r = 1; r < times.size(); ++r)
+    if (times[r] <= times[r - 1] || (f.start + times[r]) % kEvaluationPeriod != 0)
+      f.fail(schema::kHealthTime.path(), "element " + std::to_string(r) + " (" + std::to_string(times[r]) +
+                                             ") is not the next four-hourly UTC boundary");
+  const auto counts = f.ints(schema::kHealthCounts);  // [evaluation, class, environment]
+  // Machines per class at each evaluation: the environments of each class summed.
+  const Rows<int64_t> by_class =
+      rows(counts, evaluations).reshaped<Eigen::RowMajor>(static_cast<Eigen::Index>(evaluations * kHealthClassCount),
+                                                          kEnvironmentCount)
+          .rowwise()
+          .sum()
+          .reshaped<Eigen::RowMajor>(static_cast<Eigen::Index>(evaluations), kHealthClassCount);
+  const Eigen::Array<int64_t, Eigen::Dynamic, 1> totals = by_class.rowwise().sum();
+  for (Eigen::Index r = 0; r < totals.size(); ++r)
+    if (totals[r] != f.machines)
+      f.fail(schema::kHealthCounts.path(), "evaluation " + std::to_string(r) + " counts " + std::to_string(totals[r]) +
+                                               " machines, the fleet has " + std::to_string(f.machines));
+  h.evaluations = static_cast<int64_t>(evaluations) - 1;
+  const auto col = [&](HealthClass c) { return by_class.col(static_cast<Eigen::Index>(c)); };
+  const Eigen::Array<int64_t, Eigen::Dynamic, 1> healthy = col(HealthClass::Healthy);
+  const Eigen::Array<int64_t, Eigen::Dynamic, 1> applicable =
+      healthy + col(HealthClass::InstallationIssue) + col(HealthClass::HeartbeatIssue) + col(HealthClass::Provisioning);
+  // Each evaluation's classes hold until the next one (the last until the end of the run).
+  Eigen::ArrayXd held(static_cast<Eigen::Index>(evaluations));
+  for (size_t r = 0; r < evaluations; ++r)
+    held[static_cast<Eigen::Index>(r)] =
+        static_cast<double>((r + 1 < evaluations ? times[r + 1] : f.duration) - times[r]) / 3600.0;
+  h.unprotected_machine_hours = ((applicable - healthy).cast<double>() * held).sum();
+  h.applicable_machine_hours = (applicable.cast<double>() * held).sum();
+  for (size_t c = 0; c < kHealthClassCount; ++c) {
+    h.start[c] = by_class(0, static_cast<Eigen::Index>(c));
+    h.end[c] = by_class(by_class.rows() - 1, static_cast<Eigen::Index>(c));
+    h.peak[c] = by_class.col(static_cast<Eigen::Index>(c)).maxCoeff();
+  }
+  for (size_t r = 0; r < evaluations; ++r) {
+    const auto i = static_cast<Eigen::Index>(r);
+    const auto reached = [&](double share) {
+      return applicable[i] > 0 && static_cast<double>(healthy[i]) >= share * static_cast<double>(applicable[i]);
+    };
     const double hours = static_cast<double>(times[r]) / 3600.0;
-    const auto reached = [&](double share) { return applicable > 0 && healthy >= share * static_cast<double>(applicable); };
     if (h.hours_to_95 < 0 && reached(0.95)) h.hours_to_95 = hours;
     if (h.hours_to_99 < 0 && reached(0.99)) h.hours_to_99 = hours;
   }
-  if (H5Lexists(file, "/outages", H5P_DEFAULT) > 0) {
-    h.outages = static_cast<int64_t>(h5::read_ints(file, "/outages/start").size());
-    h5::Id g(H5Gopen2(file, "/outages", H5P_DEFAULT), H5Gclose, "open /outages");
-    h.heartbeats_delivered = h5::read_int_attr(g, "heartbeats_delivered");
+  if (f.has(schema::kOutages)) {
+    h.outages = static_cast<int64_t>(f.axis(schema::Axis::Outage));
+    f.ints(schema::kOutageStart);
+    h.heartbeats_delivered =
+        f.int_attr(schema::kOutages, schema::outages::kHeartbeatsDelivered, 0, std::numeric_limits<int64_t>::max());
   }
 }
+
+}  // namespace
+
+namespace {
+RunSummary summarise(const RunFile& f);
 }  // namespace
 
 RunSummary read_summary(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path + ": no such file");
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // our own messages, not HDF5's stack dumps
-  h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + path + " as HDF5");
+  try {
+    return summarise(RunFile(path));
+  } catch (const h5::Error& e) {
+    throw InvalidFile(path + ": " + e.what());
+  }
+}
+
+namespace {
+RunSummary summarise(const RunFile& f) {
+  const std::string& path = f.path();
   RunSummary s;
   s.file = path;
-  s.scenario = h5::read_string_attr(file, "scenario_name");
-  s.start = h5::read_string_attr(file, "start");
-  s.seed = static_cast<uint64_t>(h5::read_int_attr(file, "seed"));
-  s.machines = h5::read_int_attr(file, "machines");
-  {
-    h5::Id billing(H5Gopen2(file, "/billing", H5P_DEFAULT), H5Gclose, "open /billing");
-    s.partial_hour_rule = h5::read_string_attr(billing, "partial_hour_rule");
+  s.scenario = f.scenario_name;
+  s.start = f.start_text;
+  s.seed = f.seed;
+  s.machines = f.machines;
+  s.partial_hour_rule = f.text_attr(schema::kBilling, schema::billing::kPartialHourRule);
+  if (s.partial_hour_rule != "prorate" && s.partial_hour_rule != "round-up")
+    f.fail(schema::kBilling, "attribute partial_hour_rule: '" + s.partial_hour_rule.substr(0, 40) +
+                                 "' is neither prorate nor round-up");
+  const size_t hours = f.axis(schema::Axis::Hour);
+  s.hours = static_cast<int64_t>(hours);
+  const auto time = f.ints(schema::kBillingTime);
+  for (size_t h = 0; h < time.size(); ++h)
+    if (time[h] != static_cast<int64_t>(h) * 3600)
+      f.fail(schema::kBillingTime.path(), "element " + std::to_string(h) + " is not the start of clock hour " + std::to_string(h));
+  // Totals per meter group (plan x environment): column sums of the [hour, plan, environment] cubes.
+  const Eigen::ArrayXd billed = rows(f.reals(schema::kBillableHours), hours).colwise().sum().transpose();
+  const Eigen::ArrayXd cost = rows(f.reals(schema::kCost), hours).colwise().sum().transpose();
+  const Eigen::ArrayXd per_seat =
+      rows(f.reals(schema::kPerSeatCost), f.axis(schema::Axis::Month)).colwise().sum().transpose();
+  for (int g = 0; g < kMeterGroups; ++g) {
+    s.groups[static_cast<size_t>(g)].billed_hours = hours ? billed[g] : 0.0;
+    s.groups[static_cast<size_t>(g)].cost_usd = hours ? cost[g] : 0.0;
+    s.groups[static_cast<size_t>(g)].per_seat_cost_usd = per_seat.size() ? per_seat[g] : 0.0;
   }
-  std::vector<hsize_t> dims;
-  const auto hours = h5::read_doubles(file, "/billing/billable_hours", &dims);
-  const auto cost = h5::read_doubles(file, "/billing/cost_usd");
-  s.hours = dims.empty() ? 0 : static_cast<int64_t>(dims[0]);
-  for (size_t i = 0; i < hours.size(); ++i) {
-    auto& g = s.groups[i % kMeterGroups];
-    g.billed_hours += hours[i];
-    g.cost_usd += cost[i];
-  }
-  const auto per_seat = h5::read_doubles(file, "/billing/monthly/per_seat_cost_usd");
-  for (size_t i = 0; i < per_seat.size(); ++i) s.groups[i % kMeterGroups].per_seat_cost_usd += per_seat[i];
-  const auto plan = h5::read_ints(file, "/machines/plan");
-  const auto env = h5::read_ints(file, "/machines/environment");
+  const auto plan = f.ints(schema::kMachinePlan);
+  const auto env = f.ints(schema::kMachineEnvironment);
   for (size_t i = 0; i < plan.size(); ++i) {
     ++s.machines_by_plan[static_cast<size_t>(plan[i])];
     const int g = meter_group(static_cast<Plan>(plan[i]), static_cast<Environment>(env[i]));
@@ -86,16 +136,16 @@ RunSummary read_summary(const std::string& path) {
     s.total.cost_usd += g.cost_usd;
     s.total.per_seat_cost_usd += g.per_seat_cost_usd;
   }
-  if (H5Lexists(file, "/health", H5P_DEFAULT) > 0) read_health(file, s);
-  if (H5Lexists(file, "/run", H5P_DEFAULT) > 0) {
-    h5::Id run(H5Gopen2(file, "/run", H5P_DEFAULT), H5Gclose, "open /run");
-    s.wall_seconds = h5::read_double_attr(run, "wall_seconds");
-    s.events = h5::read_int_attr(run, "events");
-    s.events_per_second = h5::read_double_attr(run, "events_per_second");
-    s.peak_rss_bytes = h5::read_int_attr(run, "peak_rss_bytes");
-  }
+  if (f.has(schema::kHealth)) read_health(f, s);
+  namespace run = schema::run;
+  s.wall_seconds = f.optional_real_attr(schema::kRun, run::kWallSeconds).value_or(0.0);
+  s.events = f.optional_int_attr(schema::kRun, run::kEvents).value_or(0);
+  s.events_per_second = f.optional_real_attr(schema::kRun, run::kEventsPerSecond).value_or(0.0);
+  s.peak_rss_bytes = f.optional_int_attr(schema::kRun, run::kPeakRss).value_or(0);
+  s.threads = f.optional_int_attr(schema::kRun, run::kThreads).value_or(0);
   return s;
 }
+}  // namespace
 
 namespace {
 std::string money(double v) {
@@ -167,55 +217,44 @@ void print_summary(const RunSummary& s, std::ostream& out) {
 }
 
 void print_summary_json(const RunSummary& s, std::ostream& out) {
-  const auto q = [](const std::string& v) {
-    std::string r = "\"";
-    for (char c : v) {
-      if (c == '"' || c == '\\') r += '\\';
-      r += c;
-    }
-    return r + "\"";
+  const auto figures = [](const GroupFigures& g) {
+    return Json{{"machines", g.machines}, {"billed_hours", g.billed_hours}, {"cost_usd", g.cost_usd},
+                {"per_seat_cost_usd", g.per_seat_cost_usd}};
   };
-  const auto num = [](double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.6f", v);
-    return std::string(buf);
-  };
-  const auto fig = [&](const GroupFigures& g) {
-    return "{\"machines\": " + std::to_string(g.machines) + ", \"billed_hours\": " + num(g.billed_hours) +
-           ", \"cost_usd\": " + num(g.cost_usd) + ", \"per_seat_cost_usd\": " + num(g.per_seat_cost_usd) + "}";
-  };
-  out << "{\n  \"file\": " << q(s.file) << ",\n  \"scenario\": " << q(s.scenario) << ",\n  \"start\": " << q(s.start)
-      << ",\n  \"hours\": " << s.hours << ",\n  \"seed\": " << s.seed << ",\n  \"machines\": " << s.machines
-      << ",\n  \"machines_by_plan\": {\"off\": " << s.machines_by_plan[0] << ", \"P1\": " << s.machines_by_plan[1]
-      << ", \"P2\": " << s.machines_by_plan[2] << "},\n  \"partial_hour_rule\": " << q(s.partial_hour_rule)
-      << ",\n  \"groups\": {";
-  bool first = true;
+  Json j;
+  j["file"] = s.file;
+  j["scenario"] = s.scenario;
+  j["start"] = s.start;
+  j["hours"] = s.hours;
+  j["seed"] = s.seed;
+  j["machines"] = s.machines;
+  j["machines_by_plan"] = {{"off", s.machines_by_plan[0]}, {"P1", s.machines_by_plan[1]}, {"P2", s.machines_by_plan[2]}};
+  j["partial_hour_rule"] = s.partial_hour_rule;
+  Json groups = Json::object();
   for (int g = 0; g < kMeterGroups; ++g) {
     const auto& f = s.groups[static_cast<size_t>(g)];
     if (f.machines == 0 && f.billed_hours == 0) continue;
-    out << (first ? "\n" : ",\n") << "    " << q(group_label(g)) << ": " << fig(f);
-    first = false;
+    groups[group_label(g)] = figures(f);
   }
-  out << "\n  },\n  \"total\": " << fig(s.total);
+  j["groups"] = groups;
+  j["total"] = figures(s.total);
   if (s.health.present) {
     const auto& h = s.health;
-    const auto arr = [](const HealthFigures::ClassCounts& a) {
-      std::string r = "[";
-      for (size_t i = 0; i < a.size(); ++i) r += (i ? ", " : "") + std::to_string(a[i]);
-      return r + "]";
-    };
-    std::string classes;
-    for (const auto name : kHealthClassNames) classes += (classes.empty() ? "" : ", ") + q(std::string(name));
-    out << ",\n  \"health\": {\"classes\": [" << classes << "], \"start\": " << arr(h.start) << ", \"end\": " << arr(h.end) << ", \"peak\": " << arr(h.peak)
-        << ", \"hours_to_95_percent_healthy\": " << (h.hours_to_95 < 0 ? std::string("null") : num(h.hours_to_95))
-        << ", \"hours_to_99_percent_healthy\": " << (h.hours_to_99 < 0 ? std::string("null") : num(h.hours_to_99))
-        << ", \"unprotected_machine_hours\": " << num(h.unprotected_machine_hours)
-        << ", \"applicable_machine_hours\": " << num(h.applicable_machine_hours) << ", \"outages\": " << h.outages
-        << ", \"heartbeats_delivered\": " << h.heartbeats_delivered << "}";
+    const auto hours = [](double v) { return v < 0 ? Json(nullptr) : Json(v); };
+    j["health"] = {{"classes", kHealthClassNames},
+                   {"start", h.start},
+                   {"end", h.end},
+                   {"peak", h.peak},
+                   {"hours_to_95_percent_healthy", hours(h.hours_to_95)},
+                   {"hours_to_99_percent_healthy", hours(h.hours_to_99)},
+                   {"unprotected_machine_hours", h.unprotected_machine_hours},
+                   {"applicable_machine_hours", h.applicable_machine_hours},
+                   {"outages", h.outages},
+                   {"heartbeats_delivered", h.heartbeats_delivered}};
   }
-  out << ",\n  \"run\": {\"wall_seconds\": " << num(s.wall_seconds)
-      << ", \"events\": " << s.events << ", \"events_per_second\": " << num(s.events_per_second)
-      << ", \"peak_rss_bytes\": " << s.peak_rss_bytes << "}\n}\n";
+  j["run"] = {{"wall_seconds", s.wall_seconds}, {"events", s.events}, {"events_per_second", s.events_per_second},
+              {"peak_rss_bytes", s.peak_rss_bytes}, {"threads", s.threads}};
+  write_json(j, out);
 }
 
 }  // namespace fleettwin

@@ -1,5 +1,7 @@
 #pragma once
-// `fleettwin summary OUT.h5`: the headline figures of a run, read back from its HDF5 file alone.
+// `fleettwin summary OUT.h5`: the headline figures of a run, read back from its HDF5 file alone (checked against
+// the schema on the way: sim/output/run_file.hpp). Throws InvalidFile when the file is not a complete, undamaged
+// output file.
 #include <array>
 #include <cstdint>
 #include <iosfwd>
@@ -40,7 +42,7 @@ struct RunSummary {
   GroupFigures total;
   HealthFigures health;
   double wall_seconds = 0, events_per_second = 0;
-  int64_t events = 0, peak_rss_bytes = 0;
+  int64_t events = 0, peak_rss_bytes = 0, threads = 0;
 };
 
 RunSummary read_summary(const std::string& path);

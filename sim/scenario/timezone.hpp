@@ -1,6 +1,12 @@
 #pragma once
-// Local time for power schedules: "UTC", a fixed offset ("+05:30", "-08:00") or an IANA zone name
-// ("Europe/Paris") read from the system time-zone database (Debian's tzdata), daylight saving included.
+// Local time for power schedules: "UTC", a fixed offset ("+05:30", "-08:00": at most 14 hours) or a zone of the
+// IANA time-zone database ("Europe/Paris"), daylight saving included. Zones are read with Howard Hinnant's date/tz
+// library from the system's tzdata (Debian's tzdata package); nothing depends on the process's TZ variable or on
+// the host's /etc/localtime.
+//
+// Only the names the database defines (its Zone and Link lines, in tzdata.zi) are zones. Other files of
+// /usr/share/zoneinfo are not: zone.tab (a table), localtime (a link to the host's own zone, which would make one
+// scenario give different results on different machines), posixrules.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,5 +19,7 @@ namespace fleettwin {
 std::optional<std::string> check_timezone(const std::string& name);
 // Offsets for every UTC hour of [from, to) (Unix seconds), with a week of margin either side.
 UtcOffsets load_utc_offsets(const std::string& name, int64_t from, int64_t to);
+// The tzdata release the offsets come from ("2025b"), recorded in every output file.
+std::string tzdata_version();
 
 }  // namespace fleettwin

@@ -1,0 +1,45 @@
+#include "sim/cli/isolate.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace fleettwin {
+
+int run_isolated(const std::function<int()>& reader, const std::string& file, int crash_status) {
+  std::cout.flush();
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0) return reader();  // cannot fork: read in this process
+  if (pid == 0) {
+    int status = 1;
+    try {
+      status = reader();
+    } catch (...) {
+      status = 1;
+    }
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    _exit(status);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return crash_status;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  const int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  if (sig == SIGPIPE) return 128 + SIGPIPE;
+  if (sig == SIGINT || sig == SIGTERM) {
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+  }
+  std::cerr << "error: " << file << ": damaged beyond reading: the HDF5 library crashed on it ("
+            << (sig ? strsignal(sig) : "unknown") << ")\n";
+  return crash_status;
+}
+
+}  // namespace fleettwin

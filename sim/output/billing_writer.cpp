@@ -1,0 +1,89 @@
+#include "models/billing/billing.hpp"
+#include "sim/output/groups.hpp"
+
+namespace fleettwin {
+namespace {
+constexpr hsize_t kHourChunk = 168;  // one week of hours
+constexpr hsize_t kMonthChunk = 16;
+std::vector<std::string> labels(const auto& names) { return {names.begin(), names.end()}; }
+}  // namespace
+
+BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(sc.billing) {
+  namespace attr = schema::billing;
+  const hid_t g = w.group(schema::kBilling);
+  const auto& b = sc.billing;
+  h5::attr(g, attr::kPartialHourRule, b.partial_hour == PartialHourRule::Prorate ? "prorate" : "round-up");
+  h5::attr(g, attr::kP1Monthly, b.p1_monthly_usd);
+  h5::attr(g, attr::kP2Monthly, b.p2_monthly_usd);
+  h5::attr(g, attr::kHoursPerMonth, b.hours_per_month);
+  h5::attr(g, attr::kP1Hourly, b.hourly_rate(Plan::P1));
+  h5::attr(g, attr::kP2Hourly, b.hourly_rate(Plan::P2));
+  h5::attr(g, schema::kDescription, attr::kDescription);
+  time_ = w.time_axis(schema::kBillingTime, kHourChunk);
+  h5::Id plan = w.label_scale(schema::kBillingPlan, labels(kBilledPlanNames));
+  h5::Id env = w.label_scale(schema::kBillingEnvironment, labels(kEnvironmentNames));
+  const auto cube = [&](const schema::Dataset& spec, hsize_t chunk, hid_t axis0, hid_t p, hid_t e,
+                        std::string_view description = {}) {
+    H5Writer::Series s = w.series(spec, {kBilledPlanCount, kEnvironmentCount}, chunk);
+    H5Writer::attach(s.dataset, axis0, 0);
+    H5Writer::attach(s.dataset, p, 1);
+    H5Writer::attach(s.dataset, e, 2);
+    if (!description.empty()) w.describe(s.dataset, spec, description);
+    return s;
+  };
+  billable_hours_ = cube(schema::kBillableHours, kHourChunk, time_.dataset, plan, env,
+                         b.partial_hour == PartialHourRule::Prorate ? attr::kProrateDescription
+                                                                    : attr::kRoundUpDescription);
+  machines_billed_ = cube(schema::kMachinesBilled, kHourChunk, time_.dataset, plan, env);
+  cost_ = cube(schema::kCost, kHourChunk, time_.dataset, plan, env);
+
+  const hid_t monthly = w.group(schema::kMonthly);
+  h5::attr(monthly, schema::kDescription, schema::kMonthlyDescription);
+  month_ = w.time_axis(schema::kMonth, kMonthChunk);
+  h5::Id mplan = w.label_scale(schema::kMonthlyPlan, labels(kBilledPlanNames));
+  h5::Id menv = w.label_scale(schema::kMonthlyEnvironment, labels(kEnvironmentNames));
+  month_hours_ = w.series(schema::kMonthHours, {}, kMonthChunk);
+  H5Writer::attach(month_hours_.dataset, month_.dataset, 0);
+  seats_ = cube(schema::kSeats, kMonthChunk, month_.dataset, mplan, menv);
+  month_cost_ = cube(schema::kMonthCost, kMonthChunk, month_.dataset, mplan, menv);
+  per_seat_cost_ = cube(schema::kPerSeatCost, kMonthChunk, month_.dataset, mplan, menv);
+  month_cost_sum_.assign(kMeterGroups, 0.0);
+}
+
+void BillingWriter::append_hour(int64_t hour, const HourUsage& u) {
+  time_.ints.push_back(hour * 3600);
+  for (int g = 0; g < kMeterGroups; ++g) {
+    const Plan plan = static_cast<Plan>(g / kEnvironmentCount + 1);
+    const double hours = billing_.partial_hour == PartialHourRule::Prorate
+                             ? static_cast<double>(u.billable_seconds[g]) / 3600.0
+                             : static_cast<double>(u.machines_billed[g]);
+    const double cost = hours * billing_.hourly_rate(plan);
+    billable_hours_.reals.push_back(hours);
+    machines_billed_.ints.push_back(u.machines_billed[g]);
+    cost_.reals.push_back(cost);
+    month_cost_sum_[static_cast<size_t>(g)] += cost;
+  }
+  for (H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_}) w_.flush(*s);
+}
+
+void BillingWriter::append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats) {
+  month_.ints.push_back(month * static_cast<int64_t>(billing_.hours_per_month) * 3600);
+  month_hours_.ints.push_back(hours_in_month);
+  for (int g = 0; g < kMeterGroups; ++g) {
+    const Plan plan = static_cast<Plan>(g / kEnvironmentCount + 1);
+    seats_.ints.push_back(seats[g]);
+    per_seat_cost_.reals.push_back(static_cast<double>(seats[g]) * billing_.monthly_price(plan) *
+                                   static_cast<double>(hours_in_month) / billing_.hours_per_month);
+    month_cost_.reals.push_back(month_cost_sum_[static_cast<size_t>(g)]);
+    month_cost_sum_[static_cast<size_t>(g)] = 0.0;
+  }
+  for (H5Writer::Series* s : {&month_, &month_hours_, &seats_, &per_seat_cost_, &month_cost_}) w_.flush(*s);
+}
+
+void BillingWriter::finish() {
+  for (H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_, &month_, &month_hours_, &seats_,
+                              &per_seat_cost_, &month_cost_})
+    w_.finish(*s);
+}
+
+}  // namespace fleettwin

@@ -1,0 +1,56 @@
+#pragma once
+// The output file's groups, one writer per group (one file each), all writing through H5Writer from the schema's
+// declarations. Recorder (recorder.hpp) drives them in the order the run produces the data.
+#include <cstdint>
+#include <vector>
+
+#include "sim/output/h5_writer.hpp"
+#include "sim/output/records.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace fleettwin {
+
+// Root attributes and the catalogues (/cohorts, /locations, /subscriptions, /os) behind the codes.
+void write_root_and_catalogues(H5Writer& w, const Scenario& scenario);
+
+// /billing and /billing/monthly, one clock hour and one billing month at a time.
+class BillingWriter {
+ public:
+  BillingWriter(H5Writer& w, const Scenario& scenario);
+  void append_hour(int64_t hour, const HourUsage& usage);
+  void append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats);
+  void finish();
+
+ private:
+  H5Writer& w_;
+  const BillingParams& billing_;
+  H5Writer::Series time_, billable_hours_, machines_billed_, cost_;
+  H5Writer::Series month_, month_hours_, seats_, per_seat_cost_, month_cost_;
+  std::vector<double> month_cost_sum_;  // hourly cost summed over the current month, per meter group
+};
+
+// /health, /health/issues and /health/changes, one evaluation at a time.
+class HealthWriter {
+ public:
+  HealthWriter(H5Writer& w, const Scenario& scenario);
+  void append_evaluation(const Evaluation& evaluation);
+  void finish();
+
+ private:
+  H5Writer& w_;
+  const Scenario& sc_;
+  H5Writer::Series time_, by_location_, by_environment_, sensor_by_environment_;
+  H5Writer::Series change_time_, change_machine_, change_class_, change_issue_;
+};
+
+// /outages, at the end of the run.
+void write_outages(H5Writer& w, const OutageRecord& outages);
+// /machines, one row per machine, at the end of the run.
+void write_machines(H5Writer& w, const MachineColumns& machines);
+// /run, the wall-clock measurements.
+void write_run_info(H5Writer& w, const RunInfo& info);
+
+// Issue codes as CF flags (the catalogue's names), for every dataset that stores one.
+void issue_flags(hid_t dataset);
+
+}  // namespace fleettwin

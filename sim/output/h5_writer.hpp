@@ -1,0 +1,83 @@
+#pragma once
+// Writing datasets declared in the schema (schema.hpp): whole columns, label coordinates and time axes made
+// dimension scales, and series that grow one row at a time, buffered and flushed a chunk at a time. Each dataset
+// gets its schema attributes (units, long_name, description) and the CRC-32 of its values, which the readers
+// check. Files use HDF5's 1.10 format, whose metadata carries checksums: a damaged file is an error, not a crash.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/output/h5.hpp"
+#include "sim/output/schema.hpp"
+
+namespace fleettwin {
+
+class H5Writer {
+ public:
+  // Creates (truncates) `path`. `start` (Unix seconds) gives the CF time units.
+  H5Writer(const std::string& path, int64_t start);
+
+  // A dataset that grows along its first axis, with a row buffer flushed one chunk at a time.
+  struct Series {
+    h5::Id dataset;
+    schema::Type type = schema::Type::I64;
+    size_t row_size = 1;  // values per row
+    hsize_t rows = 0;
+    hsize_t chunk_rows = 1;
+    std::vector<double> reals;
+    std::vector<int64_t> ints;
+    uint32_t crc = 0;
+    size_t buffered_rows() const { return (type == schema::Type::F64 ? reals.size() : ints.size()) / row_size; }
+  };
+
+  hid_t file() const { return file_; }
+  // Opens (creating it the first time) a group; it stays open until close().
+  hid_t group(std::string_view path);
+
+  // A whole 1-D column of numbers (`values` converted to the schema type) or of text.
+  h5::Id column(const schema::Dataset& spec, std::span<const int64_t> values, hsize_t chunk = 0);
+  h5::Id column(const schema::Dataset& spec, std::span<const double> values, hsize_t chunk = 0);
+  h5::Id text_column(const schema::Dataset& spec, const std::vector<std::string>& values);
+  // A coordinate of labels (plan, environment, class, ...): a text column made the dimension scale `spec.scale`.
+  h5::Id label_scale(const schema::Dataset& spec, const std::vector<std::string>& labels);
+  // An extendible series; `row_shape` gives the lengths of the axes after the first.
+  Series series(const schema::Dataset& spec, std::vector<hsize_t> row_shape, hsize_t chunk_rows);
+  // An extendible time axis in CF units, made a dimension scale.
+  Series time_axis(const schema::Dataset& spec, hsize_t chunk_rows);
+  // Appends the buffered rows once a chunk's worth has accumulated (or always, with force).
+  void flush(Series& s, bool force = false);
+  // Flushes what remains and writes the series' checksum.
+  void finish(Series& s);
+
+  // The schema's attributes of a dataset (units, long_name, description), with `description` overriding it.
+  void describe(hid_t object, const schema::Dataset& spec, std::string_view description = {});
+  // CF flag attributes: the meaning of each stored code.
+  static void flags(hid_t object, const std::vector<int64_t>& values, const std::vector<std::string>& names);
+  template <class Names>
+  static void flags(hid_t object, const Names& names) {
+    std::vector<int64_t> values;
+    std::vector<std::string> labels;
+    for (size_t i = 0; i < names.size(); ++i) {
+      values.push_back(static_cast<int64_t>(i));
+      labels.emplace_back(names[i]);
+    }
+    flags(object, values, labels);
+  }
+  static void attach(hid_t dataset, hid_t scale, unsigned axis);
+  std::string time_units() const { return time_units_; }
+
+  // Closes every object and the file; reports a failure to close (a full disk shows here).
+  void close();
+  // Closes everything, ignoring errors (on the way out of a failed run).
+  void abandon() noexcept;
+
+ private:
+  h5::Id create(const schema::Dataset& spec, hid_t file_type, std::vector<hsize_t> dims, std::vector<hsize_t> max,
+                std::vector<hsize_t> chunk);
+  std::string time_units_;
+  h5::Id file_;
+  std::vector<std::pair<std::string, h5::Id>> groups_;
+};
+
+}  // namespace fleettwin
