@@ -50,16 +50,17 @@ constexpr unsigned days_in_month(int64_t y, unsigned m) {
 
 }  // namespace
 
-std::optional<int64_t> parse_duration(std::string_view text) {
+std::optional<int64_t> parse_duration(std::string_view text, bool* too_long) {
+  constexpr int64_t kLimit = int64_t{1} << 40;
+  if (too_long) *too_long = false;
   if (text.empty()) return std::nullopt;
   int64_t total = 0;
+  bool overflow = false;
   size_t i = 0;
   while (i < text.size()) {
     size_t j = i;
     while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
     if (j == i || j == text.size()) return std::nullopt;  // a number needs a unit after it
-    int64_t n = 0;
-    if (std::from_chars(text.data() + i, text.data() + j, n).ec != std::errc{}) return std::nullopt;
     int64_t unit = 0;
     switch (text[j]) {
       case 'w': unit = 7 * 86400; break;
@@ -69,9 +70,20 @@ std::optional<int64_t> parse_duration(std::string_view text) {
       case 's': unit = 1; break;
       default: return std::nullopt;
     }
-    if (n > (int64_t{1} << 40) / unit) return std::nullopt;
-    total += n * unit;
+    int64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data() + i, text.data() + j, n);
+    if (ec == std::errc::result_out_of_range || n > (kLimit - total) / unit) {
+      overflow = true;  // keep reading: a syntax error later in the text is the better message
+    } else if (ec != std::errc{} || end != text.data() + j) {
+      return std::nullopt;
+    } else {
+      total += n * unit;
+    }
     i = j + 1;
+  }
+  if (overflow) {
+    if (too_long) *too_long = true;
+    return std::nullopt;
   }
   return total;
 }
@@ -121,6 +133,7 @@ std::optional<int64_t> parse_iso8601(std::string_view s) {
       int64_t oh = 0, om = 0;
       if (!read_int(s, pos + 1, 2, oh) || s.size() < pos + 6 || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, om))
         return std::nullopt;
+      if (om > 59 || oh * 60 + om > 14 * 60) return std::nullopt;  // real offsets lie within -12:00 .. +14:00
       offset = (s[pos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
       pos += 6;
     }

@@ -16,6 +16,7 @@
 #include "models/agent/support_matrix.hpp"
 #include "models/fleet/fleet_types.hpp"
 #include "models/power/power_schedule.hpp"
+#include "models/common/sim_time.hpp"
 #include "models/power/power_state.hpp"
 
 namespace fleettwin {

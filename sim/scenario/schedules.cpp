@@ -21,10 +21,6 @@ std::vector<PowerSchedule> compile_schedules(const Scenario& sc) {
       case ScheduleKind::Weekly: out.push_back(PowerSchedule::weekly(s.windows, it->second)); break;
       case ScheduleKind::Autoscale: out.push_back(PowerSchedule::autoscale(s.autoscale, it->second)); break;
     }
-    if (s.jitter > 0 && s.jitter >= out.back().shortest_phase())
-      throw ScenarioError(sc.source + ": cohorts." + c.name + ".power.jitter: " + std::to_string(s.jitter) +
-                          "s must be shorter than the schedule's shortest on or off phase (" +
-                          std::to_string(out.back().shortest_phase()) + "s)");
   }
   return out;
 }

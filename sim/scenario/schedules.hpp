@@ -6,8 +6,8 @@
 
 namespace fleettwin {
 
-// Compiled power schedules, one per cohort, with their time zones resolved for the run's dates. Throws a
-// ScenarioError when a cohort's jitter is not shorter than its schedule's shortest phase.
+// Compiled power schedules, one per cohort, with their time zones resolved for the run's dates (the scenario reader
+// has checked the zones and the jitters).
 std::vector<PowerSchedule> compile_schedules(const Scenario& scenario);
 
 }  // namespace fleettwin

@@ -61,7 +61,7 @@ std::optional<std::string> check_timezone(const std::string& name) {
   if (fixed_offset(name) || find_zone(name)) return std::nullopt;
   if (zone_names().empty())
     return std::string("no time-zone database: ") + kTzdataIndex + " is missing (install Debian's tzdata)";
-  return "unknown time zone " + quoted(name) +
+  return "unknown time zone " + quote_value(name) +
          " (write UTC, a fixed offset from -12:00 to +14:00 such as +05:30, or a zone of the IANA database such as "
          "Europe/Paris)";
 }
