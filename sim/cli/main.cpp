@@ -10,6 +10,7 @@
 // (usage, scenario, options, an output file that is not a valid run); killed by SIGINT or SIGTERM after removing
 // the partial output when interrupted.
 #include <CLI/CLI.hpp>
+#include <hdf5.h>
 #include <simgrid/engine.h>
 #include <simgrid/s4u.hpp>
 #include <xbt/log.h>
@@ -29,6 +30,7 @@
 #include "sim/output/run_file.hpp"
 #include "sim/readers/query.hpp"
 #include "sim/readers/summary.hpp"
+#include "sim/scenario/quote.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/schedules.hpp"
 #include "version.hpp"
@@ -109,6 +111,13 @@ int run_command(const std::string& scenario_path, const std::string& output, con
   std::vector<std::string> options(simgrid_args.begin() + 1, simgrid_args.end());
   if (auto why = fleettwin::check_simgrid_options(options)) return bad_input(*why);
 
+  std::vector<std::string> added = fleettwin::engine_options(sc, options);
+#ifdef FLEETTWIN_SANITIZE
+  // AddressSanitizer cannot follow the raw contexts' stack switches (it warns that false reports may follow):
+  // sanitized builds run each actor on a thread of its own.
+  if (!fleettwin::sets_simgrid_key(options, "contexts/factory")) added.push_back("--cfg=contexts/factory:thread");
+#endif
+  for (auto& a : added) simgrid_args.push_back(a.data());
   simgrid_args.push_back(nullptr);
   int sg_argc = static_cast<int>(simgrid_args.size()) - 1;
   sg_config_continue_after_help();
@@ -133,6 +142,9 @@ int run_command(const std::string& scenario_path, const std::string& output, con
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Every file is closed explicitly, so HDF5's exit handler has nothing to do; after a failed close (a full disk)
+  // it closed the file again and crashed. Must come before any other HDF5 call.
+  H5dont_atexit();
   fleettwin::h5::quiet();
   xbt_log_control_set("root.thres:critical");  // SimGrid's logging is off unless asked for with --log=...
   std::vector<char*> simgrid_args, rest;
@@ -182,8 +194,16 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
   query->add_flag("--count", query_req.count, "Counts per class and environment instead of the list of machines");
-  query->add_option("--limit", query_req.limit, "At most this many machines in the list (0 = all)");
+  int64_t limit = 0;
+  query->add_option("--limit", limit, "At most this many machines in the list (0 = all)")->check(CLI::NonNegativeNumber);
 
+  const auto is_subcommand = [&](const std::string& word) {
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      if (sub->get_name() == word) return true;
+    return false;
+  };
+  if (rest.size() > 1 && rest[1][0] != '-' && !is_subcommand(rest[1]))
+    return bad_input("unknown subcommand " + fleettwin::quote_value(rest[1]) + " (run, validate, summary, query)", true);
   try {
     int cli_argc = static_cast<int>(rest.size());
     app.parse(cli_argc, rest.data());
@@ -213,6 +233,7 @@ int main(int argc, char** argv) {
           },
           summary_path, kExitBadInput);
     if (*query) {
+      query_req.limit = static_cast<size_t>(limit);
       query_req.format = query_format == "csv"    ? fleettwin::QueryFormat::Csv
                          : query_format == "json" ? fleettwin::QueryFormat::Json
                                                   : fleettwin::QueryFormat::Table;

@@ -30,11 +30,29 @@ uint64_t peak_rss_bytes() {
 }
 }  // namespace
 
-int default_thread_count(size_t sites) {
+int default_thread_count(const Scenario& sc) {
   cpu_set_t set;
   CPU_ZERO(&set);
-  int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-  return static_cast<int>(std::clamp<size_t>(std::min<size_t>(static_cast<size_t>(std::max(cores, 1)), sites), 1, 256));
+  const int cores = std::clamp(sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1, 1, 256);
+  return static_cast<int>(std::min<size_t>(static_cast<size_t>(cores), plan_sites(sc, cores).size()));
+}
+
+std::vector<std::string> engine_options(const Scenario& sc, const std::vector<std::string>& given) {
+  const auto sets = [&](const std::string& key) {
+    return std::any_of(given.begin(), given.end(), [&](const std::string& o) { return o.rfind("--cfg=" + key + ":", 0) == 0; });
+  };
+  std::vector<std::string> out;
+  int threads = 1;
+  if (!sets("contexts/nthreads")) {
+    threads = default_thread_count(sc);
+    out.push_back("--cfg=contexts/nthreads:" + std::to_string(threads));
+  }
+  // Every scheduling round of parallel contexts hands the work to the worker threads and waits for them. With
+  // futex synchronisation a round cost ~100 us on the 2-core machines here (1M machines x 30 d: 5.8 s against
+  // 5.3 s; 100k x 365 d: 7.3 s against 5.1 s, slower than one thread). Spinning costs nothing when the threads do
+  // not outnumber the processors, which the default thread count guarantees.
+  if (threads > 1 && !sets("contexts/synchro")) out.push_back("--cfg=contexts/synchro:busy_wait");
+  return out;
 }
 
 RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
@@ -43,20 +61,9 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   Recorder recorder(opt.output);
   recorder.write_header(sc);
   const auto outages = plan_outages(sc);
-  // Threads: as asked with --cfg=contexts/nthreads, else one per processor, at most one per site. They must be
-  // configured before the platform is loaded (SIMGRID-NOTES, parallel contexts).
-  const bool threads_given = !simgrid::config::is_default("contexts/nthreads");
-  int threads = threads_given ? simgrid::config::get_value<int>("contexts/nthreads") : default_thread_count(SIZE_MAX);
+  // The engine was created with its thread count (engine_options), which decides how the machines are split.
+  const int threads = std::max(1, simgrid::config::get_value<int>("contexts/nthreads"));
   auto sites = make_sites(sc, schedules, fleet, plan_sites(sc, threads));
-  if (!threads_given) {
-    threads = std::min(threads, static_cast<int>(sites.size()));
-    sg4::Engine::set_config("contexts/nthreads:" + std::to_string(threads));
-  }
-  // Every scheduling round of parallel contexts hands the work to the worker threads and waits for them. With
-  // futex synchronisation a round cost ~100 us on the 2-core machines here (1M machines x 30 d: 5.8 s against
-  // 5.3 s; 100k x 365 d: 7.3 s against 5.1 s, slower than one thread). Spinning costs nothing when the threads do
-  // not outnumber the processors, which the default thread count guarantees.
-  if (threads > 1 && simgrid::config::is_default("contexts/synchro")) sg4::Engine::set_config("contexts/synchro:busy_wait");
   const Platform platform = build_platform(sc, {}, outages);
 
   Progress progress(sc.start, sc.hours(), opt.quiet);

@@ -1,6 +1,7 @@
 #pragma once
 // One run of one scenario on the SimGrid engine of this process (one engine per process: ARCHITECTURE.md §1).
 #include <string>
+#include <vector>
 
 #include "sim/output/records.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -12,14 +13,17 @@ struct RunOptions {
   bool quiet = false;
 };
 
-// Builds the platform, the site actors and the control-plane actors in the existing engine, runs to the end and
-// writes the HDF5 file. Unless SimGrid's contexts/nthreads was given, the site actors run on as many threads as
-// the process may use, at most one per site. Throws on failure (Interrupted after SIGINT or SIGTERM), leaving no
-// output file.
+// The SimGrid options the engine of this run must be created with, beyond those `given` on the command line:
+// the thread count (SimGrid's thread factory reads it at the engine's creation) — the processors this process may
+// run on, at most one per site — and busy-wait synchronisation when there are several.
+std::vector<std::string> engine_options(const Scenario& scenario, const std::vector<std::string>& given);
+
+// Builds the platform, the site actors and the control-plane actors in the existing engine (created with
+// engine_options), runs to the end and writes the HDF5 file. Throws on failure (Interrupted after SIGINT or
+// SIGTERM), leaving no output file.
 RunInfo run_scenario(const Scenario& scenario, const RunOptions& options);
 
-// The worker threads a run of `sites` sites uses by default: the processors this process may run on, at most one
-// per site.
-int default_thread_count(size_t sites);
+// The processors this process may run on, at most the number of sites the run would then have.
+int default_thread_count(const Scenario& scenario);
 
 }  // namespace fleettwin

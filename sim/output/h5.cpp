@@ -54,6 +54,13 @@ std::string error_reason() {
   // Downward: from the API call to the function that first detected the error, whose message is kept.
   std::string reason;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &reason);
+  // A failed system call's description holds a time, a buffer address, sizes... and the system's own message,
+  // which is the part a person needs ("No space left on device").
+  const std::string marker = "error message = '";
+  if (const size_t at = reason.find(marker); at != std::string::npos) {
+    const size_t end = reason.find('\'', at + marker.size());
+    if (end != std::string::npos) return reason.substr(at + marker.size(), end - at - marker.size());
+  }
   return reason;
 }
 

@@ -227,8 +227,8 @@ void H5Writer::finish(Series& s) {
 void H5Writer::close() {
   for (auto& [name, id] : groups_) id.close("close group " + name);
   groups_.clear();
-  h5::check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "write the file");
-  file_.close("close the file");
+  h5::check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "write");
+  file_.close("close");
 }
 
 void H5Writer::abandon() noexcept {

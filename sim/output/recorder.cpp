@@ -28,28 +28,52 @@ Recorder::~Recorder() {
   std::filesystem::remove(partial_, ec);
 }
 
-void Recorder::write_header(const Scenario& sc) {
-  writer_ = std::make_unique<H5Writer>(partial_, sc.start);
-  write_root_and_catalogues(*writer_, sc);
-  billing_ = std::make_unique<BillingWriter>(*writer_, sc);
-  health_ = std::make_unique<HealthWriter>(*writer_, sc);
+// HDF5's messages name the dataset; the file being written is named here.
+template <class F>
+void Recorder::writing(F&& f) {
+  try {
+    f();
+  } catch (const h5::Error& e) {
+    throw h5::Error(partial_ + ": " + e.what());
+  }
 }
 
-void Recorder::append_hour(int64_t hour, const HourUsage& usage) { billing_->append_hour(hour, usage); }
+void Recorder::write_header(const Scenario& sc) {
+  writing([&] {
+    writer_ = std::make_unique<H5Writer>(partial_, sc.start);
+    write_root_and_catalogues(*writer_, sc);
+    billing_ = std::make_unique<BillingWriter>(*writer_, sc);
+    health_ = std::make_unique<HealthWriter>(*writer_, sc);
+  });
+}
+
+void Recorder::append_hour(int64_t hour, const HourUsage& usage) {
+  writing([&] { billing_->append_hour(hour, usage); });
+}
 
 void Recorder::append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats) {
-  billing_->append_month(month, hours_in_month, seats);
+  writing([&] { billing_->append_month(month, hours_in_month, seats); });
 }
 
-void Recorder::append_evaluation(const Evaluation& e) { health_->append_evaluation(e); }
-void Recorder::write_outages(const OutageRecord& outages) { fleettwin::write_outages(*writer_, outages); }
-void Recorder::write_machines(const MachineColumns& machines) { fleettwin::write_machines(*writer_, machines); }
-void Recorder::write_run_info(const RunInfo& info) { fleettwin::write_run_info(*writer_, info); }
+void Recorder::append_evaluation(const Evaluation& e) {
+  writing([&] { health_->append_evaluation(e); });
+}
+void Recorder::write_outages(const OutageRecord& outages) {
+  writing([&] { fleettwin::write_outages(*writer_, outages); });
+}
+void Recorder::write_machines(const MachineColumns& machines) {
+  writing([&] { fleettwin::write_machines(*writer_, machines); });
+}
+void Recorder::write_run_info(const RunInfo& info) {
+  writing([&] { fleettwin::write_run_info(*writer_, info); });
+}
 
 void Recorder::commit() {
-  billing_->finish();
-  health_->finish();
-  writer_->close();
+  writing([&] {
+    billing_->finish();
+    health_->finish();
+    writer_->close();
+  });
   std::error_code ec;
   std::filesystem::rename(partial_, final_, ec);
   if (ec) throw h5::Error("cannot rename " + partial_ + " to " + final_ + ": " + ec.message());

@@ -44,6 +44,9 @@ class Recorder final : public RecordSink {
   bool replaced_stale_partial() const { return stale_partial_; }
 
  private:
+  template <class F>
+  void writing(F&& f);
+
   std::string final_;
   std::string partial_;
   std::unique_ptr<H5Writer> writer_;

@@ -34,8 +34,15 @@ class Query(RunOnce):
         rows = list(csv.DictReader(io.StringIO(out)))
         self.assertTrue(rows)
         self.assertTrue(all(r["environment"] == "azure" for r in rows))
-        self.assertEqual({r["issue"] for r in rows}, {"vmss_uniform", "client_os"} & {r["issue"] for r in rows})
-        self.assertIn("Uniform Orchestration", rows[0]["message"] + rows[-1]["message"])
+        # In Azure only the uniform scale set is not applicable (the client machines and 2008 R2 are elsewhere).
+        self.assertEqual({r["issue"] for r in rows}, {"vmss_uniform"})
+        self.assertEqual(len(rows), 2500)
+        self.assertTrue(all("Uniform Orchestration" in r["message"] for r in rows))
+        everywhere = fleettwin("query", self.out, "--status", "not-applicable", "--format", "csv").stdout
+        issues = {r["issue"] for r in csv.DictReader(io.StringIO(everywhere))}
+        self.assertLessEqual({"vmss_uniform"}, issues)
+        self.assertTrue(issues <= {"vmss_uniform", "client_os", "hyper_v_server", "unsupported_linux",
+                                   "windows_server_2008_r2"}, issues)
 
     def test_count_mode_table(self):
         out = fleettwin("query", self.out, "--count", "--at", "72h").stdout

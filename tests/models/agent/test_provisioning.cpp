@@ -1,6 +1,9 @@
 // Support matrix, prerequisites, transient failures, the retry policy and legacy opt-ins.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include "models/health/health_issues.hpp"
 #include "models/fleet/os_catalog.hpp"
 #include "models/agent/provisioning.hpp"
@@ -68,14 +71,42 @@ TEST_CASE("each prerequisite cause hits its OS and environment at its configured
   r.windows_2012_r2_prerequisites = 0.25;
   CHECK(rate(r, "windows-server-2012-r2", Environment::OnPrem, Issue::Windows2012R2Prerequisites) == Approx(0.25).epsilon(0.03));
   CHECK(rate(r, "windows-server-2016", Environment::OnPrem, Issue::Windows2012R2Prerequisites) == 0.0);
-  // A prerequisite is a property of the machine: the same machine fails the same way every time.
-  r = only;
-  r.python_missing = 0.5;
-  for (uint32_t m = 0; m < 100; ++m)
-    CHECK(missing_prerequisite(r, *find_os("debian-12"), Environment::OnPrem, 9, m) ==
-          missing_prerequisite(r, *find_os("debian-12"), Environment::OnPrem, 9, m));
   // The real exit-code-52 text is the message.
   CHECK(issue_info(Issue::PythonMissing).message.find("exit code for Install: 52") != std::string_view::npos);
+}
+
+TEST_CASE("a missing prerequisite is a property of the machine: other rates and attempts do not move it",
+          "[provisioning]") {
+  // The machines lacking Python with only that cause on; then with every other cause and transient failures on.
+  const auto lacking_python = [](InstallFailureRates r, uint64_t seed) {
+    std::vector<uint32_t> out;
+    for (uint32_t m = 0; m < 20000; ++m)
+      if (missing_prerequisite(r, *find_os("debian-12"), Environment::Azure, seed, m) == Issue::PythonMissing)
+        out.push_back(m);
+    return out;
+  };
+  InstallFailureRates only{0, 0, 0, 0, 0, 0};
+  only.python_missing = 0.3;
+  const auto base = lacking_python(only, 9);
+  CHECK(static_cast<double>(base.size()) / 20000 == Approx(0.3).epsilon(0.05));
+  InstallFailureRates everything = only;
+  everything.generalized_image = 0.2;  // checked before Python on Azure: takes some machines away, adds none
+  everything.fanotify = 0.4;           // checked after Python: takes none away
+  everything.transient = 1.0;          // a per-attempt draw: no effect on prerequisites
+  const auto with_others = lacking_python(everything, 9);
+  CHECK(std::includes(base.begin(), base.end(), with_others.begin(), with_others.end()));
+  CHECK(static_cast<double>(with_others.size()) / 20000 == Approx(0.3 * 0.8).epsilon(0.05));
+  // The machines that lost Python-missing are exactly those that now lack the generalized image.
+  for (uint32_t m : base)
+    if (!std::binary_search(with_others.begin(), with_others.end(), m))
+      CHECK(missing_prerequisite(everything, *find_os("debian-12"), Environment::Azure, 9, m) == Issue::GeneralizedImage);
+  // Raising one cause's rate only adds machines to it (the draw per machine and cause is fixed).
+  InstallFailureRates more = only;
+  more.python_missing = 0.6;
+  const auto raised = lacking_python(more, 9);
+  CHECK(std::includes(raised.begin(), raised.end(), base.begin(), base.end()));
+  // Another seed draws other machines.
+  CHECK(lacking_python(only, 10) != base);
 }
 
 TEST_CASE("transient failures are drawn per attempt with the OS's extension error", "[provisioning]") {

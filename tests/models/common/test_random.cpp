@@ -1,9 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <numeric>
-#include <random>
-#include <vector>
+#include <bit>
+#include <cmath>
+#include <utility>
 
 #include "models/common/random.hpp"
 
@@ -43,14 +42,52 @@ TEST_CASE("uniform_seconds covers both bounds with equal frequency", "[random]")
   CHECK(rng::uniform_seconds(7, 7, 1, 1, rng::Stream::ArcConnect, 1) == 7);
 }
 
-TEST_CASE("draws do not depend on the order or partition in which machines are visited", "[random]") {
-  std::vector<uint32_t> machines(10'000);
-  std::iota(machines.begin(), machines.end(), 0u);
-  std::vector<double> in_order(machines.size());
-  for (uint32_t m : machines) in_order[m] = rng::uniform01(99, m, rng::Stream::ArcOffline, 1234);
-  std::shuffle(machines.begin(), machines.end(), std::mt19937(5));
-  // Three "sites" visiting disjoint shares in shuffled order.
-  for (size_t part = 0; part < 3; ++part)
-    for (size_t i = part; i < machines.size(); i += 3)
-      CHECK(rng::uniform01(99, machines[i], rng::Stream::ArcOffline, 1234) == in_order[machines[i]]);
+TEST_CASE("one bit of key changes half the output bits (avalanche)", "[random]") {
+  // For a good mixer each flipped key bit flips each output bit with probability 1/2: 32 of 64 on average. A weak
+  // key combination (a plain XOR or sum of the fields) fails this for some fields.
+  const auto flipped_bits = [](uint64_t a, uint64_t b) { return std::popcount(a ^ b); };
+  for (int field = 0; field < 3; ++field) {
+    double total = 0;
+    int n = 0;
+    for (uint32_t m = 0; m < 2000; ++m)
+      for (int bit = 0; bit < 32; ++bit) {
+        const uint64_t seed = 1000 + m, draw = 7 * m;
+        const uint64_t a = rng::bits(seed, m, rng::Stream::AgentFailure, draw);
+        const uint64_t b = field == 0   ? rng::bits(seed ^ (uint64_t{1} << bit), m, rng::Stream::AgentFailure, draw)
+                           : field == 1 ? rng::bits(seed, m ^ (1u << bit), rng::Stream::AgentFailure, draw)
+                                        : rng::bits(seed, m, rng::Stream::AgentFailure, draw ^ (uint64_t{1} << bit));
+        total += flipped_bits(a, b);
+        ++n;
+      }
+    // 64,000 flips: the mean of a binomial(64, 1/2) has standard error 4/sqrt(n) = 0.016.
+    CHECK(total / n == Approx(32).margin(0.1));
+  }
+}
+
+TEST_CASE("streams, draws and neighbouring machines are uncorrelated", "[random]") {
+  // Pearson correlation of pairs of uniforms; for independent ones it is 0 with standard error 1/sqrt(n).
+  const int n = 200'000;
+  const auto correlation = [&](auto&& pair) {
+    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (int i = 0; i < n; ++i) {
+      const auto [x, y] = pair(static_cast<uint32_t>(i));
+      sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+    }
+    const double cov = sxy / n - sx / n * sy / n;
+    return cov / std::sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
+  };
+  const double five_sigma = 5 / std::sqrt(static_cast<double>(n));
+  CHECK(std::abs(correlation([](uint32_t m) {
+          return std::pair{rng::uniform01(3, m, rng::Stream::AgentFailure, 0), rng::uniform01(3, m, rng::Stream::AgentRepair, 0)};
+        })) < five_sigma);
+  CHECK(std::abs(correlation([](uint32_t m) {
+          return std::pair{rng::uniform01(3, m, rng::Stream::AgentFailure, 5), rng::uniform01(3, m, rng::Stream::AgentFailure, 6)};
+        })) < five_sigma);
+  CHECK(std::abs(correlation([](uint32_t m) {
+          return std::pair{rng::uniform01(3, m, rng::Stream::ScheduleJitter, 1), rng::uniform01(3, m + 1, rng::Stream::ScheduleJitter, 1)};
+        })) < five_sigma);
+  // The test can fail: a draw is perfectly correlated with itself.
+  CHECK(correlation([](uint32_t m) {
+          return std::pair{rng::uniform01(3, m, rng::Stream::Outage, 0), rng::uniform01(3, m, rng::Stream::Outage, 0)};
+        }) == Approx(1.0));
 }
