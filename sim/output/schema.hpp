@@ -336,6 +336,20 @@ inline constexpr std::string_view kThreads = "threads";
 inline constexpr std::string_view kSites = "sites";
 }  // namespace run
 
+// Every dataset of the file, in the order the writer creates them.
+inline constexpr std::array<const Dataset*, 64> kAllDatasets = {
+    &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
+    &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
+    &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
+    &kBillingEnvironment, &kBillableHours, &kMachinesBilled, &kCost, &kMonth, &kMonthlyPlan,
+    &kMonthlyEnvironment, &kMonthHours, &kSeats, &kMonthCost, &kPerSeatCost, &kHealthTime, &kHealthClass,
+    &kHealthEnvironment, &kHealthLocation, &kHealthSensorState, &kHealthCounts, &kHealthCountsByLocation,
+    &kSensorCounts, &kIssueCode, &kIssueName, &kIssueMessage, &kIssueFix, &kIssueSource, &kIssueClass,
+    &kChangeTime, &kChangeMachine, &kChangeClass, &kChangeIssue, &kOutageLocation, &kOutageStart, &kOutageEnd,
+    &kBatchesLost, &kMachineId, &kMachineCohort, &kMachineLocation, &kMachineSubscription, &kMachineOs,
+    &kMachineEnvironment, &kMachinePlan, &kMachinePower, &kMachineAgent, &kMachineAgentCause, &kMachineHealth,
+    &kMachineHealthIssue, &kMachineAttempts, &kMachineBilledHours};
+
 // Attributes every described object carries.
 inline constexpr std::string_view kUnits = "units";
 inline constexpr std::string_view kLongName = "long_name";

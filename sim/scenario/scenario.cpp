@@ -1,5 +1,7 @@
 #include "sim/scenario/scenario.hpp"
 
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
@@ -7,9 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <optional>
+#include <stdexcept>
 #include <sstream>
 
 #include "sim/scenario/duration.hpp"
+#include "sim/scenario/quote.hpp"
 #include "sim/scenario/sections.hpp"
 
 namespace fleettwin {
@@ -17,6 +22,47 @@ namespace {
 
 // A scenario is a few kilobytes; this bounds what a wrong file (a log, /dev/zero) can cost before it is refused.
 constexpr std::uintmax_t kLargestScenario = 16u << 20;
+
+// Where the second document of the text starts, if it has one with content. yaml-cpp's LoadAll loops forever on
+// some malformed input (",\n a": found by the fuzzer), so the documents are walked with its event parser instead,
+// two at most, and the walk is abandoned past a bound no well-formed text reaches (an event needs input bytes).
+std::optional<YAML::Mark> second_document(const std::string& text) {
+  struct Counter final : YAML::EventHandler {
+    size_t events = 0, limit = 0;
+    bool content = false;
+    YAML::Mark first;
+    void seen(const YAML::Mark& m) {
+      if (!content) first = m;
+      content = true;
+      if (++events > limit) throw std::length_error("runaway parse");
+    }
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override { seen(m); }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { seen(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { seen(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+      seen(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+      seen(m);
+    }
+    void OnMapEnd() override {}
+  };
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  Counter counter;
+  counter.limit = 2 * text.size() + 64;
+  try {
+    if (!parser.HandleNextDocument(counter)) return std::nullopt;
+    counter.content = false;
+    if (parser.HandleNextDocument(counter) && counter.content) return counter.first;
+  } catch (const std::length_error&) {
+    return YAML::Mark::null_mark();
+  }
+  return std::nullopt;
+}
 
 Scenario parse(const YAML::Node& root, yaml::Context& ctx) {
   using namespace yaml;
@@ -62,21 +108,30 @@ uint32_t Scenario::machine_count() const {
 
 Scenario parse_scenario(const std::string& text, const std::string& source, const std::vector<std::string>& overrides) {
   yaml::Context ctx{source, {}};
-  std::vector<YAML::Node> documents;
+  YAML::Node root;
+  std::optional<YAML::Mark> second;
   try {
-    documents = YAML::LoadAll(text);
+    root = YAML::Load(text);
+    second = second_document(text);
   } catch (const YAML::ParserException& e) {
     throw ScenarioError(source + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                         ": YAML syntax error: " + e.msg);
   }
-  if (documents.empty() || !documents[0].IsDefined() || documents[0].IsNull())
+  if (!root.IsDefined() || root.IsNull()) {
+    // Only comments and blank lines, or text yaml-cpp reads as nothing at all.
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      const size_t first = line.find_first_not_of(" \t\r");
+      if (first != std::string::npos && line[first] != '#')
+        throw ScenarioError(source + ": no YAML document could be read from the file (is it YAML? line: " +
+                            quote_value(line) + ")");
+    }
     throw ScenarioError(source + ": the scenario file is empty");
-  if (documents.size() > 1) {
-    const YAML::Mark at = documents[1].Mark();
-    throw ScenarioError(source + (at.line >= 0 ? ":" + std::to_string(at.line + 1) + ":" + std::to_string(at.column + 1) : "") +
-                        ": a second YAML document after '---': a scenario file holds one document");
   }
-  YAML::Node root = documents[0];
+  if (second)
+    throw ScenarioError(source + (second->line >= 0 ? ":" + std::to_string(second->line + 1) + ":" + std::to_string(second->column + 1) : "") +
+                        ": a second YAML document after '---': a scenario file holds one document");
   for (const auto& o : overrides) yaml::apply_override(root, o, source, ctx.overrides);
   Scenario sc = parse(root, ctx);
   sc.source = source;

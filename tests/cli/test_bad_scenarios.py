@@ -25,6 +25,8 @@ CASES = {
     "a list as a key": (with_cohort_keys("? [a, b]\n: 1"), ["a key must be a plain name"]),
     "a second YAML document": (BASE + "---\nname: other\n", ["FILE:13:1: a second YAML document"]),
     "empty file": ("", ["FILE: the scenario file is empty"]),
+    "text yaml-cpp reads as nothing (its LoadAll looped forever on it)": (",\n a", ["FILE: no YAML document could be read from the file"]),
+    "the fuzzer's hang": ("# A small mix\xff\xff key iDME.md.\n,\n  an ion deletion, a mand on-premov", ["no YAML document could be read"]),
     "only a comment": ("# nothing here\n", ["FILE: the scenario file is empty"]),
     "YAML syntax error": (BASE + "cohorts: [\n", ["YAML syntax error"]),
     "a list at the top": ("- a\n- b\n", ["(top level): a scenario is a mapping"]),
