@@ -65,15 +65,19 @@ std::optional<uint64_t> parse_seed(const std::string& text) {
   return v;
 }
 
-// A reader's body, with its failures as exit statuses: a bad request or file is bad input (2).
+// Runs a command; its failures become exit statuses: bad input (a scenario, a request, an output path, a file that
+// is not a valid run) is 2, anything else 1.
 template <class Body>
-int reader(Body&& body) {
+int exit_status_of(Body&& body) {
   try {
-    body();
-    return 0;
+    return body();
+  } catch (const fleettwin::ScenarioError& e) {
+    return bad_input(e.what());
   } catch (const fleettwin::InvalidFile& e) {
     return bad_input(e.what());
   } catch (const fleettwin::QueryError& e) {
+    return bad_input(e.what());
+  } catch (const fleettwin::OutputPathError& e) {
     return bad_input(e.what());
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
@@ -219,33 +223,35 @@ int main(int argc, char** argv) {
   if (simgrid_args.size() > 1 && !*run)
     return bad_input(std::string(simgrid_args[1]) + ": SimGrid's --cfg and --log options apply to `run` only", true);
 
-  try {
-    if (*summary)
-      return fleettwin::run_isolated(
-          [&] {
-            return reader([&] {
-              const auto s = fleettwin::read_summary(summary_path);
-              if (json)
-                fleettwin::print_summary_json(s, std::cout);
-              else
-                fleettwin::print_summary(s, std::cout);
-            });
-          },
-          summary_path, kExitBadInput);
-    if (*query) {
-      query_req.limit = static_cast<size_t>(limit);
-      query_req.format = query_format == "csv"    ? fleettwin::QueryFormat::Csv
-                         : query_format == "json" ? fleettwin::QueryFormat::Json
-                                                  : fleettwin::QueryFormat::Table;
-      return fleettwin::run_isolated(
-          [&] {
-            return reader([&] {
-              const auto result = fleettwin::run_query(query_req);
-              fleettwin::print_query(query_req, result, std::cout);
-            });
-          },
-          query_req.file, kExitBadInput);
-    }
+  if (*summary)
+    return fleettwin::run_isolated(
+        [&] {
+          return exit_status_of([&] {
+            const auto s = fleettwin::read_summary(summary_path);
+            if (json)
+              fleettwin::print_summary_json(s, std::cout);
+            else
+              fleettwin::print_summary(s, std::cout);
+            return 0;
+          });
+        },
+        summary_path, kExitBadInput);
+  if (*query) {
+    query_req.limit = static_cast<size_t>(limit);
+    query_req.format = query_format == "csv"    ? fleettwin::QueryFormat::Csv
+                       : query_format == "json" ? fleettwin::QueryFormat::Json
+                                                : fleettwin::QueryFormat::Table;
+    return fleettwin::run_isolated(
+        [&] {
+          return exit_status_of([&] {
+            const auto result = fleettwin::run_query(query_req);
+            fleettwin::print_query(query_req, result, std::cout);
+            return 0;
+          });
+        },
+        query_req.file, kExitBadInput);
+  }
+  return exit_status_of([&] {
     if (*validate) {
       const fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
       fleettwin::compile_schedules(sc);  // resolves time zones and checks jitter against the schedules
@@ -255,16 +261,5 @@ int main(int argc, char** argv) {
       return 0;
     }
     return run_command(scenario_path, output, sets, seed_text, quiet, simgrid_args);
-  } catch (const fleettwin::ScenarioError& e) {
-    return bad_input(e.what());
-  } catch (const fleettwin::InvalidFile& e) {
-    return bad_input(e.what());
-  } catch (const fleettwin::QueryError& e) {
-    return bad_input(e.what());
-  } catch (const fleettwin::OutputPathError& e) {
-    return bad_input(e.what());
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitFailure;
-  }
+  });
 }

@@ -37,6 +37,11 @@ void AgentLifecycle::schedule(EventKind kind, uint32_t m, int64_t when) {
   site_.events.schedule(kind, SimTime::at(when), m, site_.fleet.agent_epoch[m]);
 }
 
+void AgentLifecycle::schedule_after(EventKind kind, uint32_t m, SimTime t, const Distribution& delay, rng::Stream stream) {
+  const double u = rng::uniform01(site_.scenario.seed, m, stream, draw_index(t));
+  schedule(kind, m, t.seconds() + to_seconds(delay.quantile(u), 1));
+}
+
 void AgentLifecycle::mark_absent_at_start(uint32_t m) {
   FleetStore& f = site_.fleet;
   f.agent[m] = AgentState::Absent;
@@ -83,8 +88,7 @@ void AgentLifecycle::on_sensor_failure(const CalendarEntry& e) {
   if (stale(e) || f.agent[m] != AgentState::Running) return;
   f.agent[m] = AgentState::Failed;
   health_.set_reporting(m, false, t);
-  const double u = rng::uniform01(site_.scenario.seed, m, rng::Stream::AgentRepair, draw_index(t));
-  schedule(sensor_repair_kind_, m, t.seconds() + to_seconds(site_.cohort_of(m).agent.time_to_repair.quantile(u), 1));
+  schedule_after(sensor_repair_kind_, m, t, site_.cohort_of(m).agent.time_to_repair, rng::Stream::AgentRepair);
   health_.recheck(m, t);
 }
 
@@ -95,8 +99,7 @@ void AgentLifecycle::on_sensor_repair(const CalendarEntry& e) {
   if (stale(e) || f.agent[m] != AgentState::Failed) return;
   f.agent[m] = AgentState::Running;
   health_.set_reporting(m, health_.can_report(m), t);
-  const double u = rng::uniform01(site_.scenario.seed, m, rng::Stream::AgentFailure, draw_index(t));
-  schedule(sensor_failure_kind_, m, t.seconds() + to_seconds(site_.cohort_of(m).agent.time_to_failure.quantile(u), 1));
+  schedule_after(sensor_failure_kind_, m, t, site_.cohort_of(m).agent.time_to_failure, rng::Stream::AgentFailure);
   health_.recheck(m, t);
 }
 
@@ -205,8 +208,7 @@ void AgentLifecycle::install(uint32_t m, SimTime t) {
   f.agent_flags[m] = flags;
   f.seen[m] = TickTrack{};
   health_.set_reporting(m, health_.can_report(m), t);
-  const double u = rng::uniform01(sc.seed, m, rng::Stream::AgentFailure, draw_index(t));
-  schedule(sensor_failure_kind_, m, t.seconds() + to_seconds(rel.time_to_failure.quantile(u), 1));
+  schedule_after(sensor_failure_kind_, m, t, rel.time_to_failure, rng::Stream::AgentFailure);
   // No recheck here: the deployment attempt that installs has queued one at the same time.
 }
 

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/common/distribution.hpp"
+#include "models/common/random.hpp"
 #include "sim/engine/health_monitor.hpp"
 #include "sim/engine/power_billing.hpp"
 #include "sim/engine/site_context.hpp"
@@ -53,6 +55,8 @@ class AgentLifecycle {
   bool stale(const CalendarEntry& e) const { return e.epoch != site_.fleet.agent_epoch[e.subject()]; }
   // Schedules the machine's event at `when` (seconds since the start; none at or after the end of the run).
   void schedule(EventKind kind, uint32_t m, int64_t when);
+  // Schedules the machine's event a delay drawn from `delay` (at least a second) after t.
+  void schedule_after(EventKind kind, uint32_t m, SimTime t, const Distribution& delay, rng::Stream stream);
   void attempt_deployment(uint32_t m, SimTime t);
   void install(uint32_t m, SimTime t);
   Issue not_applicable(uint32_t m) const;

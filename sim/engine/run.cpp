@@ -31,6 +31,7 @@ uint64_t peak_rss_bytes() {
 }  // namespace
 
 int default_thread_count(const Scenario& sc) {
+  if (sc.machine_count() < kParallelFromMachines) return 1;
   cpu_set_t set;
   CPU_ZERO(&set);
   const int cores = std::clamp(sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1, 1, 256);
@@ -42,16 +43,10 @@ std::vector<std::string> engine_options(const Scenario& sc, const std::vector<st
     return std::any_of(given.begin(), given.end(), [&](const std::string& o) { return o.rfind("--cfg=" + key + ":", 0) == 0; });
   };
   std::vector<std::string> out;
-  int threads = 1;
-  if (!sets("contexts/nthreads")) {
-    threads = default_thread_count(sc);
-    out.push_back("--cfg=contexts/nthreads:" + std::to_string(threads));
-  }
-  // Every scheduling round of parallel contexts hands the work to the worker threads and waits for them. With
-  // futex synchronisation a round cost ~100 us on the 2-core machines here (1M machines x 30 d: 5.8 s against
-  // 5.3 s; 100k x 365 d: 7.3 s against 5.1 s, slower than one thread). Spinning costs nothing when the threads do
-  // not outnumber the processors, which the default thread count guarantees.
-  if (threads > 1 && !sets("contexts/synchro")) out.push_back("--cfg=contexts/synchro:busy_wait");
+  if (!sets("contexts/nthreads")) out.push_back("--cfg=contexts/nthreads:" + std::to_string(default_thread_count(sc)));
+  // Synchronisation stays SimGrid's futex: busy_wait is faster on an idle machine (1M machines x 30 d on 2 threads:
+  // 5.3 s against 5.8 s) but its spinning threads starve everything else when processes share the processors
+  // (two runs at once on 2 cores: a 3 s test took 110 s). --cfg=contexts/synchro:busy_wait on a dedicated machine.
   return out;
 }
 

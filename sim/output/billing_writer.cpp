@@ -5,7 +5,6 @@ namespace fleettwin {
 namespace {
 constexpr hsize_t kHourChunk = 168;  // one week of hours
 constexpr hsize_t kMonthChunk = 16;
-std::vector<std::string> labels(const auto& names) { return {names.begin(), names.end()}; }
 }  // namespace
 
 BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(sc.billing) {
@@ -20,8 +19,8 @@ BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(
   h5::attr(g, attr::kP2Hourly, b.hourly_rate(Plan::P2));
   h5::attr(g, schema::kDescription, attr::kDescription);
   time_ = w.time_axis(schema::kBillingTime, kHourChunk);
-  h5::Id plan = w.label_scale(schema::kBillingPlan, labels(kBilledPlanNames));
-  h5::Id env = w.label_scale(schema::kBillingEnvironment, labels(kEnvironmentNames));
+  h5::Id plan = w.label_scale(schema::kBillingPlan, H5Writer::labels(kBilledPlanNames));
+  h5::Id env = w.label_scale(schema::kBillingEnvironment, H5Writer::labels(kEnvironmentNames));
   const auto cube = [&](const schema::Dataset& spec, hsize_t chunk, hid_t axis0, hid_t p, hid_t e,
                         std::string_view description = {}) {
     H5Writer::Series s = w.series(spec, {kBilledPlanCount, kEnvironmentCount}, chunk);
@@ -40,8 +39,8 @@ BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(
   const hid_t monthly = w.group(schema::kMonthly);
   h5::attr(monthly, schema::kDescription, schema::kMonthlyDescription);
   month_ = w.time_axis(schema::kMonth, kMonthChunk);
-  h5::Id mplan = w.label_scale(schema::kMonthlyPlan, labels(kBilledPlanNames));
-  h5::Id menv = w.label_scale(schema::kMonthlyEnvironment, labels(kEnvironmentNames));
+  h5::Id mplan = w.label_scale(schema::kMonthlyPlan, H5Writer::labels(kBilledPlanNames));
+  h5::Id menv = w.label_scale(schema::kMonthlyEnvironment, H5Writer::labels(kEnvironmentNames));
   month_hours_ = w.series(schema::kMonthHours, {}, kMonthChunk);
   H5Writer::attach(month_hours_.dataset, month_.dataset, 0);
   seats_ = cube(schema::kSeats, kMonthChunk, month_.dataset, mplan, menv);

@@ -65,6 +65,11 @@ class H5Writer {
     flags(object, values, labels);
   }
   static void attach(hid_t dataset, hid_t scale, unsigned axis);
+  // A model's names (an array of string_view) as the labels of a coordinate.
+  template <class Names>
+  static std::vector<std::string> labels(const Names& names) {
+    return {names.begin(), names.end()};
+  }
   std::string time_units() const { return time_units_; }
 
   // Closes every object and the file; reports a failure to close (a full disk shows here).

@@ -9,7 +9,6 @@ namespace fleettwin {
 namespace {
 constexpr hsize_t kEvaluationChunk = 42;  // one week of evaluations
 constexpr hsize_t kChangeChunk = 65536;
-std::vector<std::string> labels(const auto& names) { return {names.begin(), names.end()}; }
 }  // namespace
 
 void issue_flags(hid_t dataset) {
@@ -29,12 +28,12 @@ HealthWriter::HealthWriter(H5Writer& w, const Scenario& sc) : w_(w), sc_(sc) {
   h5::attr(health, schema::health::kHeartbeatInterval, static_cast<int64_t>(sc.defender.heartbeat_interval));
   h5::attr(health, schema::health::kEvaluationPeriod, static_cast<int64_t>(kEvaluationPeriod));
   time_ = w.time_axis(schema::kHealthTime, kEvaluationChunk);
-  h5::Id cls = w.label_scale(schema::kHealthClass, labels(kHealthClassNames));
-  h5::Id env = w.label_scale(schema::kHealthEnvironment, labels(kEnvironmentNames));
+  h5::Id cls = w.label_scale(schema::kHealthClass, H5Writer::labels(kHealthClassNames));
+  h5::Id env = w.label_scale(schema::kHealthEnvironment, H5Writer::labels(kEnvironmentNames));
   std::vector<std::string> locations;
   for (const auto& l : sc.locations) locations.push_back(l.name);
   h5::Id loc = w.label_scale(schema::kHealthLocation, locations);
-  h5::Id sensor = w.label_scale(schema::kHealthSensorState, labels(kSensorHealthNames));
+  h5::Id sensor = w.label_scale(schema::kHealthSensorState, H5Writer::labels(kSensorHealthNames));
   const auto cube = [&](const schema::Dataset& spec, hsize_t rows, hsize_t cols, hid_t axis1, hid_t axis2) {
     H5Writer::Series s = w.series(spec, {rows, cols}, kEvaluationChunk);
     H5Writer::attach(s.dataset, time_.dataset, 0);

@@ -41,14 +41,13 @@ void read_billing(const Map& m, Scenario& sc) {
 FleetDefaults read_defender(const Map& m, Scenario& sc) {
   FleetDefaults defaults;
   if (auto dv = m.get("defender")) {
-    Map d(*dv, {"heartbeat_interval", "heartbeat_bytes", "onboarding", "retry", "install_failures", "agent", "legacy"});
+    Map d(*dv, {"heartbeat_interval", "onboarding", "retry", "install_failures", "agent", "legacy"});
     auto& prov = sc.defender.provisioning;
     if (auto x = d.get("heartbeat_interval")) {
       const int64_t hb = x->duration(60, 3600);
       if (3600 % hb != 0) x->fail("the heartbeat interval must divide an hour exactly (e.g. 1m, 5m, 15m, 30m, 1h)");
       sc.defender.heartbeat_interval = static_cast<int32_t>(hb);
     }
-    if (auto x = d.get("heartbeat_bytes")) sc.defender.heartbeat_bytes = x->number(1, 1e9);
     if (auto ov = d.get("onboarding")) {
       Map o(*ov, {"delay", "first_subscription_delay", "direct_delay", "tenant_move_delay"});
       if (auto x = o.get("delay")) prov.delay = read_distribution(*x);

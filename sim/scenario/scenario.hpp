@@ -117,8 +117,6 @@ struct DefenderParams {
   // A sensor heartbeat every 15 minutes: no public figure (product-facts.md gives only the 24-hour full report
   // and Arc's 15-30 min Offline rule); chosen so that a 4-hour window holds 16 ticks. It must divide an hour.
   int32_t heartbeat_interval = 900;
-  // Bytes of one heartbeat in a site's batch (no public figure; chosen).
-  double heartbeat_bytes = 512;
   ProvisioningParams provisioning;
 };
 

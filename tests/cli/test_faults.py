@@ -60,7 +60,8 @@ class Interrupted(unittest.TestCase):
         with TempDir() as d:
             out = os.path.join(d, "out.h5")
             proc = subprocess.Popen([BIN, "run", os.path.join(SRC, "bench", "fleet.yaml"), "-o", out,
-                                     *bench_args(200_000, 365)], stderr=subprocess.PIPE, text=True)
+                                     *bench_args(200_000, 365), "--cfg=contexts/nthreads:1"], stderr=subprocess.PIPE,
+                                    text=True)
             deadline = time.time() + 60
             while not os.path.exists(out + ".partial") and time.time() < deadline:
                 time.sleep(0.05)
