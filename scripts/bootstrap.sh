@@ -53,7 +53,7 @@ fuzz() {
   trap 'rm -rf "$work"' RETURN
   for target in scenario readers; do
     mkdir -p "$work/$target"
-    echo "bootstrap: fuzzing the ${target} reader for ${seconds} s" >&2
+    echo "bootstrap: fuzz_${target} for ${seconds} s" >&2
     # New inputs go to the temporary folder (first), the checked-in corpus is only read.
     "build-fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
       -artifact_prefix="$work/" -print_final_stats=1 "$work/$target" "tests/fuzz/corpus/$target" 2>"$work/$target.log" ||

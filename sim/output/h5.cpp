@@ -48,12 +48,16 @@ herr_t keep_innermost(unsigned, const H5E_error2_t* e, void* data) {
 
 }  // namespace
 
+// The setting belongs to the calling thread's error stack when HDF5 is built thread-safe (Debian's is), so every
+// thread that calls HDF5 sets it (the control plane's actor may run on a thread of its own).
 void quiet() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 std::string error_reason() {
   // Downward: from the API call to the function that first detected the error, whose message is kept.
   std::string reason;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &reason);
+  // The stack holds copies of its strings until cleared (or until HDF5's exit handler, which is off).
+  H5Eclear2(H5E_DEFAULT);
   // A failed system call's description holds a time, a buffer address, sizes... and the system's own message,
   // which is the part a person needs ("No space left on device").
   const std::string marker = "error message = '";

@@ -22,8 +22,10 @@ Recorder::~Recorder() {
   if (committed_) return;
   billing_.reset();
   health_.reset();
+  h5::quiet();
   if (writer_) writer_->abandon();
   writer_.reset();
+  H5Eclear2(H5E_DEFAULT);
   std::error_code ec;
   std::filesystem::remove(partial_, ec);
 }
@@ -31,6 +33,7 @@ Recorder::~Recorder() {
 // HDF5's messages name the dataset; the file being written is named here.
 template <class F>
 void Recorder::writing(F&& f) {
+  h5::quiet();  // in the calling thread: the control plane writes from its actor
   try {
     f();
   } catch (const h5::Error& e) {
