@@ -22,8 +22,8 @@ struct SitePlan {
 };
 
 // A location is split only if each shard keeps at least this many machines: below it, the cost of one more actor
-// per tick outweighs what a second thread gains (bench fleet, 2 threads: 100k x 365 d in 6.8 s with 20,000,
-// 5.1 s with 5,000; one thread: 7.8 s).
+// per tick outweighs what a second thread gains (bench fleet, 2 threads with busy_wait synchronisation:
+// 100k x 365 d in 6.8 s with 20,000, 5.1 s with 5,000; one thread: 7.8 s).
 inline constexpr uint32_t kMinShardMachines = 5'000;
 
 // The sites of a run on `threads` threads: one per location, or `shards_per_thread` x threads shards of a

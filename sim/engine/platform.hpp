@@ -1,8 +1,8 @@
 #pragma once
 // The SimGrid platform generated from a scenario: a zone per environment (azure, aws, gcp, onprem), a gateway
 // host per region or site with its uplink, and a control-plane zone holding the Defender for Cloud host and one
-// Defender for Endpoint host per tenant geo. Later models send heartbeat batches and alerts over these routes,
-// and outages cut the uplinks.
+// Defender for Endpoint host per tenant geo. Outages are state profiles on the uplinks (a site's
+// heartbeats are lost while its uplink is down); later models send detections and alerts over these routes.
 #include <simgrid/s4u.hpp>
 
 #include <vector>
@@ -36,7 +36,7 @@ struct PlatformParams {
 };
 
 // `outages` (per location, may be empty) become state profiles of the locations' uplinks: a link that is off
-// fails every communication over it, so the site's heartbeat batches are lost.
+// fails every communication over it, and the site's heartbeats are lost while it is down.
 Platform build_platform(const Scenario& scenario, const PlatformParams& params = {},
                         const std::vector<std::vector<OutageInterval>>& outages = {});
 

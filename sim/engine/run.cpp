@@ -65,7 +65,7 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   ReportMerger merger(sc.locations.size(), recorder);
   SyncPoint sync(sites.size());
   RunInfo info;
-  for (size_t i = 0; i < sites.size(); ++i) create_site_actor(sc, platform, *sites[i], i, sync);
+  for (size_t i = 0; i < sites.size(); ++i) create_site_actor(sc, platform, outages[sites[i]->location()], *sites[i], i, sync);
   create_defender_for_cloud(sc, platform, sync, merger, progress, [&](uint64_t events) {
     std::vector<Site*> all;
     for (const auto& s : sites) all.push_back(s.get());

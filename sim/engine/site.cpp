@@ -31,39 +31,42 @@ const SiteReport& Site::start() {
     agent_.initialise_machine(m);
   });
   health_.set_initialising(false);
-  report_ = SiteReport{};
-  report_.location = location_;
-  report_.evaluated = true;
-  report_.evaluation = 0;
-  health_.evaluate_start(report_.counts, report_.sensor, report_.changes);
-  return report_;
+  for (auto& r : reports_) r.location = location_;
+  SiteReport& r = reports_[current_];
+  r.evaluated = true;
+  r.evaluation = 0;
+  health_.evaluate_start(r.counts, r.sensor, r.changes);
+  current_ ^= 1;
+  return r;
 }
 
 const SiteReport& Site::tick(SimTime t) {
   const Scenario& sc = ctx_.scenario;
   events_ += ctx_.events.run_until(t);
-  report_.time = t;
-  report_.hour_closed = report_.month_closed = report_.evaluated = false;
-  report_.changes.clear();
+  SiteReport& r = reports_[current_];
+  r.time = t;
+  r.hour_closed = r.month_closed = r.evaluated = false;
+  r.changes.clear();
   if (is_multiple_of(t, 3600)) {
-    report_.hour_closed = true;
-    report_.hour = t.seconds() / 3600 - 1;
-    report_.usage = power_.close_hour(t);
+    r.hour_closed = true;
+    r.hour = t.seconds() / 3600 - 1;
+    r.usage = power_.close_hour(t);
     const auto hours_per_month = static_cast<int64_t>(sc.billing.hours_per_month);
-    if ((report_.hour + 1) % hours_per_month == 0 || t >= ctx_.end()) {
-      report_.month_closed = true;
-      report_.month = report_.hour / hours_per_month;
-      report_.hours_in_month = report_.hour + 1 - report_.month * hours_per_month;
-      report_.seats = power_.close_month(t);
+    if ((r.hour + 1) % hours_per_month == 0 || t >= ctx_.end()) {
+      r.month_closed = true;
+      r.month = r.hour / hours_per_month;
+      r.hours_in_month = r.hour + 1 - r.month * hours_per_month;
+      r.seats = power_.close_month(t);
     }
   }
   if ((sc.start + t.seconds()) % kEvaluationPeriod == 0) {
-    report_.evaluated = true;
-    report_.evaluation = next_evaluation_++;
-    health_.evaluate(report_.evaluation, t, report_.counts, report_.sensor, report_.changes);
+    r.evaluated = true;
+    r.evaluation = next_evaluation_++;
+    health_.evaluate(r.evaluation, t, r.counts, r.sensor, r.changes);
   }
-  report_.events = events_;
-  return report_;
+  r.events = events_;
+  if (r.any()) current_ ^= 1;
+  return r;
 }
 
 }  // namespace fleettwin

@@ -53,9 +53,10 @@ class Site {
   // evaluation 0 (the classes at the start).
   const SiteReport& start();
   // Handles every event before t, then closes what ends at t: the clock hour (and the billing month, or the
-  // run's last partial month), and the four-hourly evaluation when t is a UTC multiple of four hours.
+  // run's last partial month), and the four-hourly evaluation when t is a UTC multiple of four hours. A report
+  // with something in it (any()) stays valid until the second next one.
   const SiteReport& tick(SimTime t);
-  // The fate of the heartbeat batch the site sent at tick t (lost on a downed uplink).
+  // The fate of the site's heartbeats of tick t: lost when its uplink is down at t.
   void heartbeat_batch_result(SimTime t, bool delivered) { health_.heartbeat_batch_result(t, delivered); }
   // End of run: closes each machine's open billable interval.
   void finish() { power_.finish(ctx_.end()); }
@@ -79,7 +80,10 @@ class Site {
   PowerBilling power_;
   AgentLifecycle agent_;
   LifecycleActions actions_;
-  SiteReport report_;
+  // Two reports, written in turn: the control plane may still be reading the last one published while the site
+  // runs ahead into the next hour (the next synchronisation stops it, so one hour ahead at most).
+  std::array<SiteReport, 2> reports_;
+  size_t current_ = 0;
   int64_t next_evaluation_ = 1;
   uint64_t events_ = 0;
 };

@@ -1,9 +1,9 @@
 #pragma once
-// The SimGrid actor of a site, on the site's gateway host. It wakes at every heartbeat tick (one sleep_until per
-// tick, whatever the number of events: the site drains its calendar between ticks) and reports at every
-// synchronisation point. The tick's heartbeat batch reaches Defender for Endpoint if the site's uplink is up at
-// the tick (outages are state profiles on the uplinks); a batch lost on a downed uplink means no heartbeat of any
-// machine behind it.
+// The SimGrid actor of a site, on the site's gateway host. It runs the site's heartbeat ticks (the site drains its
+// calendar up to each), reports at every synchronisation point (each clock hour), and sleeps only until the next
+// instant that needs SimGrid: a synchronisation point, or a change of its uplink's state. The tick's heartbeat
+// batch reaches Defender for Endpoint if the site's uplink is up at the tick (outages are state profiles on the
+// uplinks); a batch lost on a downed uplink means no heartbeat of any machine behind it.
 //
 // The batch is not sent as a SimGrid message: the sites' transfers would complete at as many distinct instants
 // as there are sites, and every instant is a scheduling round, which costs a thread hand-off once the actors run
@@ -15,6 +15,8 @@
 
 namespace fleettwin {
 
-void create_site_actor(const Scenario& scenario, const Platform& platform, Site& site, size_t index, SyncPoint& sync);
+// `outages`: those of the site's location, the intervals its uplink's state profile was built from.
+void create_site_actor(const Scenario& scenario, const Platform& platform, const std::vector<OutageInterval>& outages,
+                       Site& site, size_t index, SyncPoint& sync);
 
 }  // namespace fleettwin

@@ -6,8 +6,8 @@
 // mutable is shared while the actors run in parallel on several threads.
 //
 // The reports are the twin's own accounting (billable seconds, classes, ground truth), not product traffic, so
-// they do not cross the simulated network: an outage must not lose them. What the product sends (heartbeat
-// batches, later detections and alerts) does travel as typed messages over the platform.
+// they do not cross the simulated network: an outage must not lose them. Product traffic depends on the platform:
+// a site's heartbeats on its uplink's state (site_actor.hpp); detections and alerts will travel as messages.
 #include <simgrid/s4u.hpp>
 
 #include <exception>
