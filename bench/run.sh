@@ -20,7 +20,7 @@ for p in "${points[@]}"; do
   IFS=: read -r n days threads <<<"$p"
   mapfile -t sets < <(bench/fleet-args "$n" "$days")
   cfg=()
-  [ -n "${threads:-}" ] && cfg=(--cfg=contexts/nthreads:"$threads")
+  [ -n "${threads:-}" ] && cfg=(--threads "$threads")
   "$bin" run bench/fleet.yaml -o "$out/b.h5" --quiet "${sets[@]}" "${cfg[@]}"
   /usr/bin/python3 - "$out/b.h5" "$n" "$days" <<'PY'
 import sys, h5py

@@ -41,7 +41,8 @@ constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
 
 const char* kUsage =
-    "usage: fleettwin run SCENARIO.yaml -o OUT.h5 [--seed N] [--set key=value ...] [--quiet] [--cfg=... --log=...]\n"
+    "usage: fleettwin run SCENARIO.yaml -o OUT.h5 [--seed N] [--set key=value ...] [--threads N] [--quiet]\n"
+    "                    [--cfg=... --log=...]\n"
     "       fleettwin validate SCENARIO.yaml [--set key=value ...]\n"
     "       fleettwin summary OUT.h5 [--json]\n"
     "       fleettwin query OUT.h5 [--status S] [--at TIME] [--count] [--format table|csv|json] [filters]\n"
@@ -103,7 +104,7 @@ std::optional<std::string> output_problem(const std::string& output, const std::
 }
 
 int run_command(const std::string& scenario_path, const std::string& output, const std::vector<std::string>& sets,
-                const std::string& seed_text, bool quiet, std::vector<char*> simgrid_args) {
+                const std::string& seed_text, bool quiet, int threads, std::vector<char*> simgrid_args) {
   fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
   fleettwin::compile_schedules(sc);  // resolves time zones before anything is written
   if (!seed_text.empty()) {
@@ -115,7 +116,7 @@ int run_command(const std::string& scenario_path, const std::string& output, con
   std::vector<std::string> options(simgrid_args.begin() + 1, simgrid_args.end());
   if (auto why = fleettwin::check_simgrid_options(options)) return bad_input(*why);
 
-  std::vector<std::string> added = fleettwin::engine_options(sc, options);
+  std::vector<std::string> added;
 #ifdef FLEETTWIN_SANITIZE
   // AddressSanitizer cannot follow the raw contexts' stack switches (it warns that false reports may follow):
   // sanitized builds run each actor on a thread of its own.
@@ -132,7 +133,7 @@ int run_command(const std::string& scenario_path, const std::string& output, con
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
   try {
-    fleettwin::run_scenario(sc, {output, quiet});
+    fleettwin::run_scenario(sc, {output, quiet, threads});
   } catch (const fleettwin::Interrupted& e) {
     std::cerr << "fleettwin: " << e.what() << ": stopped, " << output << ".partial removed\n";
     std::signal(e.signal(), SIG_DFL);
@@ -170,6 +171,11 @@ int main(int argc, char** argv) {
   run->add_option("--seed", seed_text, "Random seed, 0 to 2^64-1 (overrides the scenario's seed)");
   run->add_option("--set", sets, "Override a scenario key: key.path=value (repeatable), e.g. cohorts[0].count=500");
   run->add_flag("-q,--quiet", quiet, "No progress output");
+  int threads = 0;
+  run->add_option("--threads", threads,
+                  "Worker threads for the machines' work between synchronisation points (default: every processor "
+                  "from 100,000 machines, else 1); the output does not depend on it")
+      ->check(CLI::Range(1, fleettwin::kMaxThreads));
 
   auto* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", scenario_path, "Scenario file (YAML)")->required();
@@ -260,6 +266,6 @@ int main(int argc, char** argv) {
                 << " hours\n";
       return 0;
     }
-    return run_command(scenario_path, output, sets, seed_text, quiet, simgrid_args);
+    return run_command(scenario_path, output, sets, seed_text, quiet, threads, simgrid_args);
   });
 }

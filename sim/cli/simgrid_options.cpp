@@ -123,6 +123,10 @@ bool sets_simgrid_key(const std::vector<std::string>& options, const std::string
 
 std::optional<std::string> check_simgrid_options(const std::vector<std::string>& options) {
   if (options.empty()) return std::nullopt;
+  for (const auto& o : options)
+    if (o.rfind("--cfg=contexts/nthreads:", 0) == 0 && o != "--cfg=contexts/nthreads:1")
+      return o + ": fleettwin runs SimGrid's actors on one thread (on parallel contexts every message costs a hand-off "
+                 "between threads); the machines' work runs on --threads N worker threads";
   if (auto kib = stack_size_kib(options); kib && *kib < kMinStackKiB)
     return "--cfg=contexts/stack-size: at least " + std::to_string(kMinStackKiB) +
            " (KiB) is needed: the actors write HDF5 files and drain calendars";

@@ -6,25 +6,22 @@ namespace sg4 = simgrid::s4u;
 
 namespace fleettwin {
 
-void create_defender_for_cloud(const Scenario& sc, const Platform& platform, SyncPoint& sync, ReportMerger& merger,
-                               Progress& progress, RunEnd at_end) {
+void create_defender_for_cloud(const Scenario& sc, const Platform& platform, const std::vector<int64_t>& points,
+                               SyncPoint& sync, FleetDriver& driver, Progress& progress, RunEnd at_end) {
+  (void)sc;
   sg4::Actor::create("defender-for-cloud", platform.defender_for_cloud,
-                     [&sc, &sync, &merger, &progress, at_end = std::move(at_end)] {
+                     [&points, &sync, &driver, &progress, at_end = std::move(at_end)] {
                        try {
-                         const auto stop_if_asked = [] {
-                           if (const int signal = stop_requested()) throw Interrupted(signal);
-                         };
-                         sync.wait();
-                         merger.merge(sync.reports());
-                         for (int64_t hour = 1; hour <= sc.hours(); ++hour) {
-                           stop_if_asked();
+                         sync.wait();  // the uplinks' states at the start
+                         driver.start();
+                         for (size_t i = 0; i + 1 < points.size(); ++i) {
+                           driver.run_window(SimTime::at(points[i]), SimTime::at(points[i + 1]), sync.uplinks());
                            sync.wait();
-                           merger.merge(sync.reports());
-                           progress.update(hour, merger.events());
+                           if (const int signal = stop_requested()) throw Interrupted(signal);
+                           if (points[i + 1] % 3600 == 0) progress.update(points[i + 1] / 3600, driver.events());
                          }
-                         sync.wait();
-                         stop_if_asked();
-                         at_end(merger.events());
+                         driver.finish();
+                         at_end(driver.events());
                        } catch (const std::exception&) {
                          sync.fail(sync.control_plane_index(), std::current_exception());
                        }

@@ -2,20 +2,17 @@
 
 namespace fleettwin {
 
-void run_offline(const Scenario& sc, std::span<Site* const> sites, ReportMerger& merger, const LinkDown& link_down) {
-  std::vector<const SiteReport*> reports(sites.size());
-  for (size_t i = 0; i < sites.size(); ++i) reports[i] = &sites[i]->start();
-  merger.merge(reports);
-  const SimTime end = SimTime::at(sc.duration);
-  for (SimTime t;; t = t + sc.defender.heartbeat_interval) {
-    if (t > SimTime()) {
-      for (size_t i = 0; i < sites.size(); ++i) reports[i] = &sites[i]->tick(t);
-      if (reports.front()->any()) merger.merge(reports);
-    }
-    if (t >= end) break;
-    for (Site* s : sites) s->heartbeat_batch_result(t, !(link_down && link_down(*s, t)));
+void run_offline(const Scenario& sc, FleetDriver& driver, const std::vector<std::vector<OutageInterval>>& outages) {
+  std::vector<std::vector<OutageInterval>> by_location = outages;
+  by_location.resize(sc.locations.size());
+  const std::vector<int64_t> points = sync_points(sc, by_location, false);
+  std::vector<uint8_t> up;
+  driver.start();
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    uplink_states(by_location, points[i], up);
+    driver.run_window(SimTime::at(points[i]), SimTime::at(points[i + 1]), up);
   }
-  for (Site* s : sites) s->finish();
+  driver.finish();
 }
 
 std::vector<std::unique_ptr<Site>> make_sites(const Scenario& sc, const std::vector<PowerSchedule>& schedules,

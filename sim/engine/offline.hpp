@@ -1,22 +1,18 @@
 #pragma once
-// Runs a scenario's sites to the end without SimGrid: the same Site::start / tick / heartbeat_batch_result and
-// the same ReportMerger the site actors and the defender-for-cloud actor use, in the same order per site, for the
-// tests of the site logic and for tools. The network is replaced by `link_down(site, t)`: whether the site's
-// heartbeat batch of tick t is lost.
-#include <functional>
+// Runs a scenario's sites to the end without SimGrid: the same FleetDriver, synchronisation points and
+// ReportMerger as the engine's actors, in the same order, with each location's uplink state taken from its
+// outages instead of SimGrid's links. For the tests of the site logic and for tools.
 #include <memory>
 #include <span>
 #include <vector>
 
-#include "sim/engine/report_merger.hpp"
-#include "sim/engine/site.hpp"
+#include "sim/engine/fleet_driver.hpp"
 
 namespace fleettwin {
 
-using LinkDown = std::function<bool(const Site& site, SimTime t)>;
-
-void run_offline(const Scenario& scenario, std::span<Site* const> sites, ReportMerger& merger,
-                 const LinkDown& link_down = {});
+// `outages`: per location (may be empty: no outages).
+void run_offline(const Scenario& scenario, FleetDriver& driver,
+                 const std::vector<std::vector<OutageInterval>>& outages = {});
 
 // The sites of a partition (partition.hpp).
 std::vector<std::unique_ptr<Site>> make_sites(const Scenario& scenario, const std::vector<PowerSchedule>& schedules,

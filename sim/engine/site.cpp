@@ -40,6 +40,27 @@ const SiteReport& Site::start() {
   return r;
 }
 
+const SiteReport* Site::run_window(SimTime from, SimTime to, bool uplink_up) {
+  const int64_t interval = ctx_.scenario.defender.heartbeat_interval;
+  const SiteReport* closed = nullptr;
+  const int64_t first = (from.seconds() + interval - 1) / interval * interval;
+  for (SimTime t = SimTime::at(first); t < to; t = t + interval) {
+    if (t > SimTime()) {
+      const SiteReport& r = tick(t);
+      if (r.any()) closed = &r;
+    }
+    heartbeat_batch_result(t, uplink_up);
+  }
+  advance_to(to);
+  return closed;
+}
+
+const SiteReport& Site::finish_run() {
+  const SiteReport& r = tick(ctx_.end());
+  power_.finish(ctx_.end());
+  return r;
+}
+
 const SiteReport& Site::tick(SimTime t) {
   const Scenario& sc = ctx_.scenario;
   events_ += ctx_.events.run_until(t);

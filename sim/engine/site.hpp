@@ -7,8 +7,9 @@
 //   lifecycle_actions  the scenario's actions at their times
 //   health_monitor     heartbeats and the four-hourly evaluation
 //
-// A site knows nothing of SimGrid. The site actor and the engine-free driver (offline.hpp) both call start()
-// once, then tick(t) at every heartbeat tick and heartbeat_batch_result(t, ...) with the fate of the tick's batch.
+// A site knows nothing of SimGrid. The run's driver (fleet_driver.hpp) calls start() once, then run_window() for
+// each interval between two synchronisation points, then finish_run(); within a window the site's uplink holds
+// one state.
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -52,14 +53,22 @@ class Site {
   // Puts every machine in its state at the start of the run and schedules its first events; reports
   // evaluation 0 (the classes at the start).
   const SiteReport& start();
+  // The interval [from, to) between two synchronisation points, during which the site's uplink is up or down
+  // throughout: at every heartbeat tick t in it, tick(t) (for t > 0) and the fate of the tick's heartbeat batch;
+  // then every event before `to`. Returns the report of the period that closed at a tick of the window, if any
+  // (periods close at whole hours, which are synchronisation points, so a window closes one at most, at `from`).
+  const SiteReport* run_window(SimTime from, SimTime to, bool uplink_up);
+  // The end of the run: tick(end), then each machine's open billable interval is closed.
+  const SiteReport& finish_run();
+
   // Handles every event before t, then closes what ends at t: the clock hour (and the billing month, or the
   // run's last partial month), and the four-hourly evaluation when t is a UTC multiple of four hours. A report
   // with something in it (any()) stays valid until the second next one.
   const SiteReport& tick(SimTime t);
+  // Handles every event before t.
+  void advance_to(SimTime t) { events_ += ctx_.events.run_until(t); }
   // The fate of the site's heartbeats of tick t: lost when its uplink is down at t.
   void heartbeat_batch_result(SimTime t, bool delivered) { health_.heartbeat_batch_result(t, delivered); }
-  // End of run: closes each machine's open billable interval.
-  void finish() { power_.finish(ctx_.end()); }
 
   uint16_t location() const { return location_; }
   uint16_t shard() const { return shard_; }
@@ -80,8 +89,8 @@ class Site {
   PowerBilling power_;
   AgentLifecycle agent_;
   LifecycleActions actions_;
-  // Two reports, written in turn: the control plane may still be reading the last one published while the site
-  // runs ahead into the next hour (the next synchronisation stops it, so one hour ahead at most).
+  // Two reports, written in turn, so that a report stays valid while the next window runs (the driver merges each
+  // window's reports before the next, so one would do today; two cost nothing and keep the guarantee).
   std::array<SiteReport, 2> reports_;
   size_t current_ = 0;
   int64_t next_evaluation_ = 1;

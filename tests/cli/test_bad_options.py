@@ -30,6 +30,9 @@ USAGE = {
     "a negative limit": (["query", "OUT", "--limit", "-1"], ["--limit", "usage:"]),
     "a SimGrid option for summary": (["summary", "OUT", "--cfg=contexts/nthreads:2"], ["apply to `run` only"]),
     "two subcommands' options mixed": (["summary", "OUT", "--status", "healthy"], ["--status", "usage:"]),
+    "no worker threads": (["run", QUICK, "-o", "OUT", "--threads", "0"], ["--threads", "usage:"]),
+    "more worker threads than allowed": (["run", QUICK, "-o", "OUT", "--threads", "257"], ["--threads", "usage:"]),
+    "worker threads that are text": (["run", QUICK, "-o", "OUT", "--threads", "two"], ["--threads", "usage:"]),
 }
 
 SIMGRID = {
@@ -37,7 +40,8 @@ SIMGRID = {
     "a garbage log setting": (["--log=garbage"], ["--log=garbage: SimGrid: Invalid control string 'garbage'"]),
     "an unknown log level": (["--log=root.thres:bogus"], ["--log=root.thres:bogus: SimGrid:", "Unknown priority name: bogus"]),
     "an unknown context factory": (["--cfg=contexts/factory:bogus"], ["--cfg=contexts/factory:bogus: SimGrid:"]),
-    "a thread count that is text": (["--cfg=contexts/nthreads:abc"], ["--cfg=contexts/nthreads:abc: SimGrid: invalid integer"]),
+    "a thread count that is text": (["--cfg=contexts/nthreads:abc"], ["--cfg=contexts/nthreads:abc: fleettwin runs SimGrid's actors on one thread"]),
+    "SimGrid's parallel contexts": (["--cfg=contexts/nthreads:2"], ["--cfg=contexts/nthreads:2:", "--threads N worker threads"]),
     "an unknown network model": (["--cfg=network/model:Nope"], ["--cfg=network/model:Nope: SimGrid: Model 'Nope' is invalid"]),
     "a stack too small": (["--cfg=contexts/stack-size:4"], ["--cfg=contexts/stack-size: at least 64"]),
     "a stack size that is text": (["--cfg=contexts/stack-size:big"], ["--cfg=contexts/stack-size: at least 64"]),

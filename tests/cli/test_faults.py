@@ -60,7 +60,7 @@ class Interrupted(unittest.TestCase):
         with TempDir() as d:
             out = os.path.join(d, "out.h5")
             proc = subprocess.Popen([BIN, "run", os.path.join(SRC, "bench", "fleet.yaml"), "-o", out,
-                                     *bench_args(200_000, 365), "--cfg=contexts/nthreads:1"], stderr=subprocess.PIPE,
+                                     *bench_args(200_000, 365), "--threads", "1"], stderr=subprocess.PIPE,
                                     text=True)
             deadline = time.time() + 60
             while not os.path.exists(out + ".partial") and time.time() < deadline:
@@ -92,12 +92,13 @@ class OddNames(unittest.TestCase):
 
 
 class ThreadFactory(unittest.TestCase):
-    def test_two_threads_with_the_thread_factory(self):
-        """SimGrid's thread factory reads contexts/nthreads when the engine is created; setting it later crashed."""
+    def test_two_worker_threads_with_the_thread_factory(self):
+        """SimGrid's actors on threads of their own (the sanitized builds' factory) and the machines' work on two
+        worker threads: the control-plane actor hands work to the pool from a thread that is not the main one."""
         with TempDir() as d:
             out = os.path.join(d, "out.h5")
             fleettwin("run", scenario("quickstart.yaml"), "-o", out, "--quiet", "--cfg=contexts/factory:thread",
-                      "--cfg=contexts/nthreads:2")
+                      "--threads", "2")
             self.assertIn("scenario quickstart", fleettwin("summary", out).stdout)
 
 

@@ -1,6 +1,6 @@
 """Every dataset and attribute outside /run is identical to the output of the program before the engine
 refactor (issue 7): the digests in tests/golden/ were taken with that program (commit 7a00644). Each case runs on
-one and on two threads: the site actors run in parallel, large locations are split into shards, and the control
+one and on two worker threads: the sites run in parallel, large locations are split into shards, and the control
 plane merges their reports in site order."""
 import json
 import os
@@ -38,7 +38,7 @@ class Golden(unittest.TestCase):
             golden = json.load(f)
         with TempDir() as d:
             out = os.path.join(d, "out.h5")
-            fleettwin("run", path, "-o", out, "--quiet", *args, f"--cfg=contexts/nthreads:{threads}")
+            fleettwin("run", path, "-o", out, "--quiet", *args, "--threads", str(threads))
             problems = h5digest.compare(golden, h5digest.digest(out))
             with h5py.File(out) as f:
                 run = dict(f["run"].attrs)

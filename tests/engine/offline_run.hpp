@@ -1,6 +1,6 @@
 #pragma once
 // Test support: runs a scenario through the real site logic without SimGrid (sim/engine/offline.hpp, the same
-// Site::tick and ReportMerger as the actors) and keeps everything the control plane would record.
+// FleetDriver and ReportMerger as the actors) and keeps everything the control plane would record.
 #include <vector>
 
 #include "sim/engine/offline.hpp"
@@ -47,22 +47,24 @@ inline std::vector<SitePlan> slice_cohorts(const Scenario& sc, int parts) {
   return plan;
 }
 
-inline OfflineRun run_offline(const Scenario& sc, std::vector<SitePlan> plan, const LinkDown& link_down = {}) {
+// `outages`: per location, the intervals its uplink is down (none by default); `threads`: the worker pool's.
+inline OfflineRun run_offline(const Scenario& sc, std::vector<SitePlan> plan,
+                              const std::vector<std::vector<OutageInterval>>& outages = {}, int threads = 1) {
   const auto schedules = compile_schedules(sc);
   OfflineRun out{FleetStore::build(sc), {}, {}, 0};
-  auto owned = make_sites(sc, schedules, out.fleet, std::move(plan));
-  std::vector<Site*> sites;
-  for (auto& s : owned) sites.push_back(s.get());
+  WorkerPool pool(threads);
   ReportMerger merger(sc.locations.size(), out.recorded);
+  FleetDriver driver(sc, make_sites(sc, schedules, out.fleet, std::move(plan)), pool, merger);
+  fleettwin::run_offline(sc, driver, outages);
   static const std::vector<std::vector<OutageInterval>> kNoOutages;
-  fleettwin::run_offline(sc, sites, merger, link_down);
-  out.outages = outage_record(sc, sites, kNoOutages);
+  out.outages = outage_record(sc, driver.sites(), kNoOutages);
   out.events = merger.events();
   return out;
 }
 
-inline OfflineRun run_offline(const Scenario& sc, int threads = 1, const LinkDown& link_down = {}) {
-  return run_offline(sc, plan_sites(sc, threads), link_down);
+inline OfflineRun run_offline(const Scenario& sc, int threads = 1,
+                              const std::vector<std::vector<OutageInterval>>& outages = {}) {
+  return run_offline(sc, plan_sites(sc, threads), outages, threads);
 }
 
 }  // namespace fleettwin::testing

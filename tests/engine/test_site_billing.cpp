@@ -129,18 +129,13 @@ TEST_CASE("every recorded figure is the same whatever the partition of machines 
   // and retries, legacy opt-ins, sensor failures, moves, plan changes, scale-out and scale-in, and outages.
   Scenario sc = load_scenario(std::string(FLEETTWIN_SOURCE_DIR) + "/scenarios/hybrid-enterprise.yaml",
                               {"duration=30d"});
-  const auto outages = plan_outages(sc);
-  const LinkDown down = [&](const Site& s, SimTime t) {
-    for (const auto& o : outages[s.location()])
-      if (t.seconds() >= o.start && t.seconds() < o.end) return true;
-    return false;
-  };
+  const auto down = plan_outages(sc);
   const testing::OfflineRun whole = testing::run_offline(sc, plan_sites(sc, 1), down);
-  const testing::OfflineRun sliced = testing::run_offline(sc, testing::slice_cohorts(sc, 3), down);
+  const testing::OfflineRun sliced = testing::run_offline(sc, testing::slice_cohorts(sc, 3), down, 2);
   // The engine's own sharding for eight threads, down to shards of 1,000 machines.
   const auto plan = plan_sites(sc, 8, 2, 1000);
   REQUIRE(plan.size() > 3 * sc.locations.size());
-  const testing::OfflineRun sharded = testing::run_offline(sc, plan, down);
+  const testing::OfflineRun sharded = testing::run_offline(sc, plan, down, 3);
   for (const testing::OfflineRun* other : {&sliced, &sharded}) {
     REQUIRE(other->recorded.hours.size() == whole.recorded.hours.size());
     for (size_t h = 0; h < whole.recorded.hours.size(); ++h) {

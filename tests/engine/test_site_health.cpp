@@ -31,12 +31,10 @@ struct Trace {
 };
 
 // Runs the one-machine scenario through the real site logic (the same driver as the engine's, without SimGrid);
-// the site's uplink is down at the ticks where `link_down(t)`.
-Trace drive(const std::vector<std::string>& sets, const std::function<bool(int64_t)>& link_down = {}) {
+// the site's uplink is down during `outages`.
+Trace drive(const std::vector<std::string>& sets, const std::vector<OutageInterval>& outages = {}) {
   const Scenario sc = parse_scenario(kBase, "health.yaml", sets);
-  LinkDown down;
-  if (link_down) down = [&](const Site&, SimTime t) { return link_down(t.seconds()); };
-  testing::OfflineRun run = testing::run_offline(sc, 1, down);
+  testing::OfflineRun run = testing::run_offline(sc, 1, {outages});
   Trace tr{{}, {}, std::move(run.fleet)};
   // The machine's class at each evaluation: the last change of machine 0 at or before it.
   HealthClass cls = HealthClass::Absent;
@@ -92,8 +90,7 @@ TEST_CASE("one heartbeat in the window's last tick is enough", "[window]") {
 
 TEST_CASE("a site outage covering a whole window is a heartbeat issue with the site as cause", "[window]") {
   // Uplink down on [3:30, 12:30): the windows [4h, 8h) and [8h, 12h) have no delivered heartbeat.
-  const auto down = [](int64_t t) { return t >= 3 * 3600 + 1800 && t < 12 * 3600 + 1800; };
-  const Trace tr = drive(agent("3000d", "1h"), down);
+  const Trace tr = drive(agent("3000d", "1h"), {{3 * 3600 + 1800, 12 * 3600 + 1800}});
   CHECK(at(tr, 4) == HealthClass::Healthy);
   CHECK(at(tr, 8) == HealthClass::HeartbeatIssue);
   CHECK(tr.issues[2] == Issue::SiteUnreachable);
