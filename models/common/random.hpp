@@ -23,6 +23,16 @@ enum class Stream : uint16_t {
   Outage = 11,          // random site or region outages (machine = location index)
   LifecycleSelect = 12, // which machines a lifecycle action picks (draw index = action index)
   TenantMove = 13,      // manual preparatory steps after a move across tenants
+  ThreatArrival = 14,   // the next random campaign on a machine (draw index = the previous arrival's time)
+  ThreatPlaybook = 15,  // which playbook a campaign runs (draw index = its start)
+  ThreatStep = 16,      // a step's delay, prevention, detection and tamper draws (draw index = step time; see
+                        // sim/engine/threat_activity.cpp for the sub-draws)
+  ThreatLateral = 17,   // lateral movement: fan-out, targets, hop delay (draw index = step time)
+  NoiseAlert = 18,      // benign and false positives: arrival, kind, technique (draw index = previous time)
+  ScriptedTarget = 19,  // which machines a scripted campaign lands on (draw index = the campaign's index)
+  SocTriage = 20,       // an alert's triage time (machine = low bits of the alert's key)
+  SocInvestigation = 21,  // its investigation time
+  AirInvestigation = 22,  // an automated investigation's duration (draw index = the alert's time)
 };
 
 // SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijection on 64 bits with full avalanche.
