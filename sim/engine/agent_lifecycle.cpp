@@ -92,12 +92,24 @@ void AgentLifecycle::on_sensor_failure(const CalendarEntry& e) {
   health_.recheck(m, t);
 }
 
+void AgentLifecycle::tamper(uint32_t m, SimTime t) {
+  FleetStore& f = site_.fleet;
+  if (f.agent[m] != AgentState::Running) return;
+  ++f.agent_epoch[m];
+  f.agent[m] = AgentState::Failed;
+  f.agent_flags[m] |= kTampered;
+  health_.set_reporting(m, false, t);
+  schedule_after(sensor_repair_kind_, m, t, site_.cohort_of(m).agent.time_to_repair, rng::Stream::AgentRepair);
+  health_.recheck(m, t);
+}
+
 void AgentLifecycle::on_sensor_repair(const CalendarEntry& e) {
   FleetStore& f = site_.fleet;
   const uint32_t m = e.subject();
   const SimTime t = e.time();
   if (stale(e) || f.agent[m] != AgentState::Failed) return;
   f.agent[m] = AgentState::Running;
+  f.agent_flags[m] &= static_cast<uint8_t>(~kTampered);
   health_.set_reporting(m, health_.can_report(m), t);
   schedule_after(sensor_failure_kind_, m, t, site_.cohort_of(m).agent.time_to_failure, rng::Stream::AgentFailure);
   health_.recheck(m, t);
@@ -197,7 +209,7 @@ void AgentLifecycle::install(uint32_t m, SimTime t) {
   const AgentReliability& rel = site_.cohort_of(m).agent;
   f.agent[m] = AgentState::Running;
   f.cause[m] = Issue::None;
-  auto flags = static_cast<uint8_t>((f.agent_flags[m] & ~(3u << kMisconfigShift)) | kEverOnboarded);
+  auto flags = static_cast<uint8_t>((f.agent_flags[m] & ~((3u << kMisconfigShift) | kTampered)) | kEverOnboarded);
   if (rel.misconfigured > 0) {
     const double u = rng::uniform01(sc.seed, m, rng::Stream::Misconfiguration, draw_index(t));
     if (u < rel.misconfigured) {
@@ -222,7 +234,7 @@ void AgentLifecycle::remove_extension(uint32_t m, SimTime t) {
   f.seen[m] = TickTrack{};
   f.agent[m] = AgentState::NotDeployed;
   f.cause[m] = Issue::None;
-  f.agent_flags[m] &= static_cast<uint8_t>(~(3u << kMisconfigShift));
+  f.agent_flags[m] &= static_cast<uint8_t>(~((3u << kMisconfigShift) | kTampered));
   ++f.agent_epoch[m];
   health_.recheck(m, t);
 }

@@ -39,6 +39,9 @@ class AgentLifecycle {
   void remove_extension(uint32_t m, SimTime t);
   // A legacy subscription's opt-in clears the machine's "Partial" state: it deploys if covered.
   void complete_opt_in(uint32_t m, OptInKind kind, SimTime t);
+  // An attacker turns the running sensor off at t: it stops reporting (a heartbeat issue) until repaired; the
+  // epoch bump voids its pending failure, so that the repair is the only way back.
+  void tamper(uint32_t m, SimTime t);
   // Scale-in: the machine leaves (after its extension was removed and it was powered off).
   void make_absent(uint32_t m);
   // Scale-out: the machine exists from now on, without a sensor (before its power state is set, so that it does

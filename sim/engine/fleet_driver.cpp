@@ -1,6 +1,7 @@
 #include "sim/engine/fleet_driver.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace fleettwin {
 
@@ -8,11 +9,65 @@ FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<S
                          ReportMerger& merger)
     : sc_(scenario), sites_(std::move(sites)), pool_(pool), merger_(merger), reports_(sites_.size(), nullptr) {
   for (auto& s : sites_) views_.push_back(s.get());
+  for (size_t i = 0; i < sites_.size(); ++i)
+    for (const auto& r : sites_[i]->machine_ranges()) range_owner_.emplace_back(r.first, static_cast<uint32_t>(i));
+  std::sort(range_owner_.begin(), range_owner_.end());
+}
+
+void FleetDriver::set_outages(const std::vector<std::vector<OutageInterval>>& by_location) {
+  for (auto& s : sites_)
+    if (s->location() < by_location.size()) s->threats().set_outages(by_location[s->location()]);
+}
+
+Site& FleetDriver::owner_of(uint32_t machine) {
+  auto it = std::upper_bound(range_owner_.begin(), range_owner_.end(), std::make_pair(machine, UINT32_MAX));
+  return *sites_[std::prev(it)->second];
+}
+
+// In site order, each site's outbox in the order it was filled: the same arrivals whatever the partition, and each
+// target site queues them by (time, machine, campaign), so their order of delivery does not matter.
+void FleetDriver::deliver_lateral_movement() {
+  if (!sc_.threats.enabled) return;
+  for (auto& s : sites_) {
+    auto& out = s->threats().outbox();
+    for (const LateralArrival& a : out) owner_of(a.target).threats().receive(a);
+    out.clear();
+  }
+}
+
+std::vector<AlertRecord> FleetDriver::take_alerts() {
+  std::vector<AlertRecord> all;
+  for (auto& s : sites_) {
+    auto& a = s->threats().alerts();
+    all.insert(all.end(), a.begin(), a.end());
+    std::vector<AlertRecord>().swap(a);
+  }
+  return all;
+}
+
+std::vector<std::pair<uint64_t, CampaignTally>> FleetDriver::campaign_tallies() {
+  std::unordered_map<uint64_t, CampaignTally> merged;
+  for (auto& s : sites_)
+    for (const auto& [id, t] : s->threats().campaigns()) {
+      add_tally(merged[id], t);
+    }
+  std::vector<std::pair<uint64_t, CampaignTally>> out(merged.begin(), merged.end());
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.second.start != b.second.start ? a.second.start < b.second.start : a.first < b.first;
+  });
+  return out;
+}
+
+uint64_t FleetDriver::cached_alerts() const {
+  uint64_t n = 0;
+  for (const auto& s : sites_) n += s->threats().cached_alerts();
+  return n;
 }
 
 void FleetDriver::start() {
   pool_.run(sites_.size(), [&](size_t i) { reports_[i] = &sites_[i]->start(); });
   merge_closed();
+  deliver_lateral_movement();
 }
 
 void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t>& uplink_up) {
@@ -20,6 +75,7 @@ void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t
     reports_[i] = sites_[i]->run_window(from, to, uplink_up[sites_[i]->location()] != 0);
   });
   merge_closed();
+  deliver_lateral_movement();
 }
 
 void FleetDriver::finish() {

@@ -31,11 +31,20 @@ class FleetDriver {
   // The end of the run (the last tick, the open billable intervals), merged.
   void finish();
 
+  // Each site's uplink outages, for the alerts its sensors cache (threats).
+  void set_outages(const std::vector<std::vector<OutageInterval>>& by_location);
+  // Every site's alerts (in site order) and campaign tallies (summed per campaign), at the end of the run.
+  std::vector<AlertRecord> take_alerts();
+  std::vector<std::pair<uint64_t, CampaignTally>> campaign_tallies();
+  uint64_t cached_alerts() const;
+
   std::span<Site* const> sites() const { return views_; }
   uint64_t events() const { return merger_.events(); }
 
  private:
   void merge_closed();
+  void deliver_lateral_movement();
+  Site& owner_of(uint32_t machine);
 
   const Scenario& sc_;
   std::vector<std::unique_ptr<Site>> sites_;
@@ -43,6 +52,7 @@ class FleetDriver {
   WorkerPool& pool_;
   ReportMerger& merger_;
   std::vector<const SiteReport*> reports_;
+  std::vector<std::pair<uint32_t, uint32_t>> range_owner_;  // (first machine of a range, site index), sorted
 };
 
 // The synchronisation points of a run, in order: 0, every clock hour, every instant a location's uplink changes

@@ -18,6 +18,7 @@ enum AgentFlag : uint8_t {
   kCovered = 1,         // a Defender for Servers plan with the integration on covers the machine
   kNoArc = 2,           // Arc could not be provisioned (AWS without SSM agent): nothing to bill
   kEverOnboarded = 4,   // a sensor was installed at some time (MDE keeps its device entity)
+  kTampered = 8,        // an attacker turned the sensor off (threats); cleared when it is repaired
 };
 inline constexpr int kMisconfigShift = 4;  // bits 4-5 of agent_flags: Misconfiguration of the installed sensor
 

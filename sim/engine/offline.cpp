@@ -5,8 +5,9 @@ namespace fleettwin {
 void run_offline(const Scenario& sc, FleetDriver& driver, const std::vector<std::vector<OutageInterval>>& outages) {
   std::vector<std::vector<OutageInterval>> by_location = outages;
   by_location.resize(sc.locations.size());
-  const std::vector<int64_t> points = sync_points(sc, by_location, false);
+  const std::vector<int64_t> points = sync_points(sc, by_location, sc.threats.enabled);
   std::vector<uint8_t> up;
+  driver.set_outages(by_location);
   driver.start();
   for (size_t i = 0; i + 1 < points.size(); ++i) {
     uplink_states(by_location, points[i], up);

@@ -14,6 +14,7 @@
 #include "sim/engine/platform.hpp"
 #include "sim/engine/progress.hpp"
 #include "sim/engine/site_actor.hpp"
+#include "sim/engine/threat_results.hpp"
 #include "sim/output/recorder.hpp"
 #include "sim/scenario/schedules.hpp"
 
@@ -49,8 +50,9 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   WorkerPool pool(threads);
   ReportMerger merger(sc.locations.size(), recorder);
   FleetDriver driver(sc, make_sites(sc, schedules, fleet, plan_sites(sc, threads)), pool, merger);
+  driver.set_outages(outages);
   const Platform platform = build_platform(sc, {}, outages);
-  const std::vector<int64_t> points = sync_points(sc, outages, false);
+  const std::vector<int64_t> points = sync_points(sc, outages, sc.threats.enabled);
 
   Progress progress(sc.start, sc.hours(), opt.quiet);
   SyncPoint sync(sc.locations.size(), sc.locations.size() + 1);
@@ -59,6 +61,8 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   create_defender_for_cloud(sc, platform, points, sync, driver, progress, [&](uint64_t events) {
     recorder.write_outages(outage_record(sc, driver.sites(), outages));
     recorder.write_machines(fleet.columns());
+    const ThreatResults threats = finish_threats(sc, driver);
+    recorder.write_threats(sc, threats.record(sc, fleet));
     info.wall_seconds = progress.elapsed();
     info.events = events;
     info.peak_rss_bytes = peak_rss_bytes();

@@ -11,7 +11,8 @@ Site::Site(const Scenario& scenario, const std::vector<PowerSchedule>& schedules
       health_(ctx_),
       power_(ctx_, health_),
       agent_(ctx_, power_, health_),
-      actions_(ctx_, power_, agent_, health_) {}
+      actions_(ctx_, power_, agent_, health_),
+      threats_(ctx_, agent_, health_) {}
 
 size_t Site::machine_count() const {
   size_t n = 0;
@@ -31,6 +32,7 @@ const SiteReport& Site::start() {
     agent_.initialise_machine(m);
   });
   health_.set_initialising(false);
+  threats_.initialise();
   for (auto& r : reports_) r.location = location_;
   SiteReport& r = reports_[current_];
   r.evaluated = true;

@@ -6,6 +6,7 @@
 //   agent_lifecycle    coverage, deployment, installation failures, sensor failures and repairs
 //   lifecycle_actions  the scenario's actions at their times
 //   health_monitor     heartbeats and the four-hourly evaluation
+//   threat_activity    attack campaigns, prevention, detection, alerts, automated investigation (threats on)
 //
 // A site knows nothing of SimGrid. The run's driver (fleet_driver.hpp) calls start() once, then run_window() for
 // each interval between two synchronisation points, then finish_run(); within a window the site's uplink holds
@@ -20,6 +21,7 @@
 #include "sim/engine/partition.hpp"
 #include "sim/engine/power_billing.hpp"
 #include "sim/engine/site_context.hpp"
+#include "sim/engine/threat_activity.hpp"
 #include "sim/output/records.hpp"
 
 namespace fleettwin {
@@ -79,6 +81,8 @@ class Site {
   uint64_t events_handled() const { return events_; }
   size_t machine_count() const;
   const EventQueue& events() const { return ctx_.events; }
+  const std::vector<MachineRange>& machine_ranges() const { return ctx_.machines; }
+  ThreatActivity& threats() { return threats_; }
 
  private:
   uint16_t location_;
@@ -89,6 +93,7 @@ class Site {
   PowerBilling power_;
   AgentLifecycle agent_;
   LifecycleActions actions_;
+  ThreatActivity threats_;  // last: with threats off it registers nothing, and the kinds above keep their numbers
   // Two reports, written in turn, so that a report stays valid while the next window runs (the driver merges each
   // window's reports before the next, so one would do today; two cost nothing and keep the guarantee).
   std::array<SiteReport, 2> reports_;

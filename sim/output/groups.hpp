@@ -6,6 +6,7 @@
 
 #include "sim/output/h5_writer.hpp"
 #include "sim/output/records.hpp"
+#include "sim/output/threat_record.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fleettwin {
@@ -47,6 +48,8 @@ class HealthWriter {
 void write_outages(H5Writer& w, const OutageRecord& outages);
 // /machines, one row per machine, at the end of the run.
 void write_machines(H5Writer& w, const MachineColumns& machines);
+// /threats, /alerts, /incidents, /campaigns and /soc, at the end of the run (empty with threats off).
+void write_threats(H5Writer& w, const Scenario& scenario, const ThreatRecord& threats);
 // /run, the wall-clock measurements.
 void write_run_info(H5Writer& w, const RunInfo& info);
 

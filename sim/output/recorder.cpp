@@ -67,6 +67,10 @@ void Recorder::write_outages(const OutageRecord& outages) {
 void Recorder::write_machines(const MachineColumns& machines) {
   writing([&] { fleettwin::write_machines(*writer_, machines); });
 }
+void Recorder::write_threats(const Scenario& scenario, const ThreatRecord& threats) {
+  writing([&] { fleettwin::write_threats(*writer_, scenario, threats); });
+}
+
 void Recorder::write_run_info(const RunInfo& info) {
   writing([&] { fleettwin::write_run_info(*writer_, info); });
 }

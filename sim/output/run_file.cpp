@@ -6,6 +6,8 @@
 #include <limits>
 
 #include "models/agent/agent_state.hpp"
+#include "models/alerts/alert_types.hpp"
+#include "models/threats/detection.hpp"
 #include "models/common/sim_time.hpp"
 #include "models/fleet/fleet_types.hpp"
 #include "models/health/health_evaluation.hpp"
@@ -44,6 +46,19 @@ std::string_view axis_name(Axis a) {
     case Axis::PowerState: return "power state";
     case Axis::AgentState: return "agent state";
     case Axis::PlanOrOff: return "plan";
+    case Axis::Alert: return "alert";
+    case Axis::Incident: return "incident";
+    case Axis::Campaign: return "campaign";
+    case Axis::Tactic: return "tactic";
+    case Axis::Technique: return "technique";
+    case Axis::AlertType: return "alert_type";
+    case Axis::Playbook: return "playbook";
+    case Axis::Severity: return "severity";
+    case Axis::AlertStatus: return "status";
+    case Axis::PortalStatus: return "portal_status";
+    case Axis::AlertSource: return "source";
+    case Axis::Classification: return "classification";
+    case Axis::UnseenCause: return "cause";
   }
   return "?";
 }
@@ -244,6 +259,19 @@ size_t RunFile::axis(Axis a) const {
     case Axis::Os: n = length_of(schema::kOsName, kMaxCatalogue); break;
     case Axis::Outage: n = length_of(schema::kOutageStart, kMaxElements); break;
     case Axis::Issue: n = length_of(schema::kIssueCode, 256); break;
+    case Axis::Alert: n = length_of(schema::kAlertId, kMaxElements); break;
+    case Axis::Incident: n = length_of(schema::kIncidentId, kMaxElements); break;
+    case Axis::Campaign: n = length_of(schema::kCampaignId, kMaxElements); break;
+    case Axis::Technique: n = length_of(schema::kTechniqueId, kMaxCatalogue); break;
+    case Axis::AlertType: n = length_of(schema::kAlertTypeName, kMaxCatalogue); break;
+    case Axis::Playbook: n = length_of(schema::kPlaybookName, 255); break;
+    case Axis::Tactic: n = kTacticCount; break;
+    case Axis::Severity: n = kSeverityCount; break;
+    case Axis::AlertStatus: n = kDfcStatusNames.size(); break;
+    case Axis::PortalStatus: n = kPortalStatusNames.size(); break;
+    case Axis::AlertSource: n = kAlertSourceNames.size(); break;
+    case Axis::Classification: n = kClassificationNames.size(); break;
+    case Axis::UnseenCause: n = kUnseenCauseCount; break;
   }
   cached = n;
   return n;

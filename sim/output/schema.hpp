@@ -34,8 +34,21 @@ enum class Axis : uint8_t {
   PowerState,    // for flags only
   AgentState,    // for flags only
   PlanOrOff,     // off, P1, P2: for flags only
+  Alert,         // /alerts/alert
+  Incident,      // /incidents/incident
+  Campaign,      // /campaigns/campaign
+  Tactic,        // the twelve MITRE tactics
+  Technique,     // /threats/techniques/mitre_id
+  AlertType,     // /threats/alert_types/name
+  Playbook,      // /threats/playbooks/name
+  Severity,      // informational, low, medium, high
+  AlertStatus,   // Defender for Cloud: active, in_progress, dismissed, resolved
+  PortalStatus,  // Defender portal: new, in_progress, resolved, not_in_portal
+  AlertSource,   // edr, antivirus, defender_for_cloud
+  Classification,  // true_positive, benign_positive, false_positive
+  UnseenCause,   // the six causes
 };
-inline constexpr size_t kAxisCount = static_cast<size_t>(Axis::PlanOrOff) + 1;
+inline constexpr size_t kAxisCount = static_cast<size_t>(Axis::UnseenCause) + 1;
 
 // What the values may be, beyond their type.
 enum class Rule : uint8_t {
@@ -336,8 +349,12 @@ inline constexpr std::string_view kThreads = "threads";
 inline constexpr std::string_view kSites = "sites";
 }  // namespace run
 
+}  // namespace fleettwin::schema
+#include "sim/output/schema_threats.hpp"
+namespace fleettwin::schema {
+
 // Every dataset of the file, in the order the writer creates them.
-inline constexpr std::array<const Dataset*, 64> kAllDatasets = {
+inline constexpr std::array<const Dataset*, 129> kAllDatasets = {
     &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
     &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
     &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
@@ -348,7 +365,18 @@ inline constexpr std::array<const Dataset*, 64> kAllDatasets = {
     &kChangeTime, &kChangeMachine, &kChangeClass, &kChangeIssue, &kOutageLocation, &kOutageStart, &kOutageEnd,
     &kBatchesLost, &kMachineId, &kMachineCohort, &kMachineLocation, &kMachineSubscription, &kMachineOs,
     &kMachineEnvironment, &kMachinePlan, &kMachinePower, &kMachineAgent, &kMachineAgentCause, &kMachineHealth,
-    &kMachineHealthIssue, &kMachineAttempts, &kMachineBilledHours};
+    &kMachineHealthIssue, &kMachineAttempts, &kMachineBilledHours, &kTacticKey, &kTacticId, &kTechniqueId,
+    &kTechniqueName, &kAlertTypeName, &kAlertTypeId, &kAlertTypeSeverity, &kAlertTypeSource, &kPlaybookName,
+    &kAlertId, &kAlertStep, &kAlertDetected, &kAlertSent, &kAlertInMde, &kAlertInDfc, &kAlertMachine,
+    &kAlertCampaign, &kAlertIncident, &kAlertType, &kAlertTechnique, &kAlertTactic, &kAlertSeverity,
+    &kAlertSourceColumn, &kAlertClassification, &kAlertSuppressed, &kAlertDfcStatus, &kAlertPortalStatus,
+    &kAlertAcknowledged, &kAlertResolved, &kAlertsNew, &kAlertsByStatus, &kSeverityName, &kStatusName, &kIncidentId,
+    &kIncidentCreated, &kIncidentLast, &kIncidentAlerts, &kIncidentDevices, &kIncidentSeverity, &kIncidentCampaign,
+    &kCampaignId, &kCampaignStart, &kCampaignOrigin, &kCampaignPlaybook, &kCampaignScripted, &kCampaignMachines,
+    &kCampaignSteps, &kCampaignBlocked, &kCampaignAudited, &kCampaignDetected, &kCampaignUnseen, &kUnseenCauseName,
+    &kCampaignTampered, &kCampaignContained, &kCampaignImpacted, &kCampaignFirstDetection, &kCampaignFirstAlert,
+    &kCampaignFirstContainment, &kCampaignLastContainment, &kSocBacklog, &kSocInHand, &kSocAnalysts, &kSocUtilisation,
+    &kSocStarted, &kSocFinished};
 
 // Attributes every described object carries.
 inline constexpr std::string_view kUnits = "units";

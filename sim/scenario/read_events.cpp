@@ -17,7 +17,7 @@ void read_target(const Map& d, const Scenario& sc, LifecycleAction& a) {
 void read_events(const Map& m, Scenario& sc) {
   if (auto ev = m.get("events")) {
     for (const auto& e : ev->list()) {
-      Map em(e, {"at", "delete_extension", "move", "set_plan", "opt_in", "enable_integration"});
+      Map em(e, {"at", "delete_extension", "move", "set_plan", "opt_in", "enable_integration", "campaign"});
       LifecycleAction a;
       a.at = read_time(em.need("at"), sc.start, false, false);
       int kinds = 0;
@@ -55,8 +55,13 @@ void read_events(const Map& m, Scenario& sc) {
         Map d(*x, {"subscription"});
         a.subscription = find_subscription(sc, d.need("subscription"));
       }
-      if (kinds != 1) e.fail("an event has 'at' and exactly one of: delete_extension, move, set_plan, opt_in, enable_integration");
-      sc.actions.push_back(a);
+      if (auto x = em.get("campaign")) {
+        if (kinds == 0) read_campaign_event(*x, sc, a.at);
+        ++kinds;
+      }
+      if (kinds != 1)
+        e.fail("an event has 'at' and exactly one of: delete_extension, move, set_plan, opt_in, enable_integration, campaign");
+      if (!em.get("campaign")) sc.actions.push_back(a);
     }
   }
   // Subscription settings and cohort scale-out / scale-in become actions too, so that sites play them all in

@@ -18,6 +18,10 @@
 #include "models/power/power_schedule.hpp"
 #include "models/common/sim_time.hpp"
 #include "models/power/power_state.hpp"
+#include "models/alerts/alert_pipeline.hpp"
+#include "models/alerts/incidents.hpp"
+#include "models/soc/soc_queue.hpp"
+#include "models/threats/threat_activity.hpp"
 
 namespace fleettwin {
 
@@ -72,6 +76,20 @@ struct LocationSpec {
 // How a non-Azure machine reaches Defender for Cloud: through Azure Arc, or onboarded directly with MDE.
 enum class Onboarding : uint8_t { Arc = 0, Direct = 1 };
 
+// Automated investigation and response level of a device group ([DD] automation-levels.md): full remediates
+// after the investigation, semi waits for a SOC approval, none does not investigate.
+enum class AirLevel : uint8_t { Full = 0, Semi = 1, None = 2 };
+inline constexpr std::array<std::string_view, 3> kAirLevelNames = {"full", "semi", "none"};
+
+// What protects a cohort's machines besides the sensor, and how exposed they are (threats).
+struct CohortProtection {
+  Exposure exposure = Exposure::Internal;
+  std::optional<AntivirusMode> antivirus;  // not given: active on Windows, passive on Linux
+  AsrMode asr = AsrMode::Off;
+  bool tamper_protection = true;
+  AirLevel air = AirLevel::Full;
+};
+
 struct CohortSpec {
   std::string name;
   uint32_t count = 0;
@@ -87,6 +105,7 @@ struct CohortSpec {
   AgentReliability agent;
   int64_t added = 0;            // scale-out: the machines exist from this time (relative)
   int64_t removed = kNeverTime;  // scale-in: and until this time
+  CohortProtection protection;
   uint32_t first_machine = 0;  // machine ids are contiguous per cohort, in file order
 };
 
@@ -111,6 +130,42 @@ struct ScheduledOutage {
   uint16_t location;
   int64_t start;  // relative
   int64_t end;
+};
+
+// A campaign the scenario launches: at `at`, on `machines` machines drawn from a cohort or a location.
+struct ScriptedCampaign {
+  int64_t at = 0;
+  uint8_t playbook = 0;
+  int32_t cohort = -1;
+  int32_t location = -1;
+  uint32_t machines = 1;
+};
+
+struct AlertSettings {
+  AlertLatency latency;
+  std::vector<uint16_t> suppressed;  // alert types that suppression rules dismiss (sorted, unique)
+  std::vector<std::string> suppression_rules;  // as written
+  IncidentParams incidents;
+  int64_t air_duration_min = 1800;  // an automated investigation takes uniform [min, max] (chosen: not published)
+  int64_t air_duration_max = 3 * 3600;
+  int64_t pending_timeout = 7 * 86400;  // pending actions time out after 7 days = rejected (automation-levels.md)
+};
+
+enum class SocConsole : uint8_t { DefenderPortal = 0, DefenderForCloud = 1 };
+inline constexpr std::array<std::string_view, 2> kSocConsoleNames = {"defender_portal", "defender_for_cloud"};
+
+struct SocShift {
+  WeeklyWindow window;
+  uint32_t analysts = 0;
+};
+
+struct SocSpec {
+  uint32_t analysts = 4;            // on duty around the clock (chosen), plus the shifts' analysts when on
+  std::string timezone = "UTC";
+  std::vector<SocShift> shifts;
+  SocServiceTimes service;
+  bool informational = false;       // informational alerts are not triaged (they do not reach the portal)
+  SocConsole console = SocConsole::DefenderPortal;
 };
 
 struct DefenderParams {
@@ -139,6 +194,10 @@ struct Scenario {
   std::vector<LifecycleAction> actions;  // sorted by time (stable: file order at equal times)
   std::vector<ScheduledOutage> outages;
   std::array<RandomOutages, kEnvironmentCount> random_outages;  // per environment
+  ThreatParams threats = default_threat_params();
+  std::vector<ScriptedCampaign> campaigns;  // sorted by time (stable)
+  AlertSettings alerts;
+  SocSpec soc;
 
   uint32_t machine_count() const;
   int64_t hours() const { return duration / 3600; }

@@ -10,4 +10,8 @@ namespace fleettwin {
 // has checked the zones and the jitters).
 std::vector<PowerSchedule> compile_schedules(const Scenario& scenario);
 
+// The SOC's analysts on duty over the run: the round-the-clock analysts plus each shift's while it is on (its
+// weekly window in the SOC's time zone); one change per instant the count changes, the first at 0.
+std::vector<StaffingChange> soc_staffing(const Scenario& scenario);
+
 }  // namespace fleettwin

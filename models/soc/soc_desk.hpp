@@ -1,0 +1,56 @@
+#pragma once
+// What becomes of the alerts once they are in Defender for Cloud: suppression rules dismiss the matching ones,
+// alerts are correlated into incidents (models/alerts/incidents.hpp), the SOC triages them (soc_queue.hpp), and each
+// alert ends the run with two statuses, because Defender for Cloud and the Defender portal do not synchronise the
+// statuses of Defender for Endpoint's alerts (product-facts.md §4):
+//   - a suppression rule dismisses the Defender for Cloud copy only;
+//   - the SOC works in one console (`console`): there an alert goes in progress when triage starts and is resolved
+//     when it ends; Defender for Cloud's own alerts are synchronised both ways, so both statuses follow;
+//   - every alert the SOC sees is triaged; the first true-positive alert of each incident is also investigated
+//     (the investigation covers the incident);
+//   - informational Defender for Cloud alerts do not reach the portal ("not_in_portal"), and are not triaged
+//     unless `informational` is set.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "models/alerts/alert_pipeline.hpp"
+#include "models/alerts/incidents.hpp"
+#include "models/soc/soc_queue.hpp"
+
+namespace fleettwin {
+
+struct DeskParams {
+  std::span<const uint16_t> suppressed;  // alert types dismissed by suppression rules (sorted)
+  IncidentParams incidents;
+  std::span<const StaffingChange> staffing;
+  SocServiceTimes service;
+  bool informational = false;
+  bool works_in_portal = true;
+  uint64_t seed = 1;
+  int64_t horizon = 0;  // the end of the run
+};
+
+struct DeskOutcome {
+  std::vector<AlertRecord> alerts;  // in the order they appear in Defender for Cloud
+  std::vector<uint8_t> suppressed;
+  std::vector<int64_t> acknowledged;  // triage started (-1: not by the end, or not triaged)
+  std::vector<int64_t> resolved;      // triage (and investigation) ended
+  std::vector<uint8_t> dfc_status;    // DfcStatus at the end of the run
+  std::vector<uint8_t> portal_status; // PortalStatus at the end of the run
+  Correlation correlation;
+  SocResult soc;
+  uint64_t triaged = 0;  // alerts queued for the SOC
+};
+
+// The order alerts appear in Defender for Cloud, ties broken by every other field: the same whatever the order
+// the sites raised them in.
+void sort_by_arrival(std::vector<AlertRecord>& alerts);
+
+// `alerts` in any order; those that reach Defender for Cloud after the horizon are left out.
+DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& params);
+
+// The Defender for Cloud status of alert i at time t (for hourly snapshots).
+DfcStatus dfc_status_at(const DeskOutcome& d, size_t i, int64_t t, bool works_in_portal);
+
+}  // namespace fleettwin

@@ -1,0 +1,28 @@
+#pragma once
+// The end of a run's threat activity: the sites' alerts through the SOC desk (suppression, incidents, the SOC
+// queue, statuses) and the campaigns' ground truth summed over sites, ready for the recorder.
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "sim/engine/fleet_driver.hpp"
+#include "sim/output/threat_record.hpp"
+
+namespace fleettwin {
+
+struct ThreatResults {
+  bool enabled = false;
+  std::optional<DeskOutcome> desk;
+  std::vector<std::pair<uint64_t, CampaignTally>> campaigns;
+  uint64_t cached = 0;
+
+  ThreatRecord record(const Scenario& sc, const FleetStore& fleet) const {
+    return {enabled, desk ? &*desk : nullptr, campaigns, fleet.environment, cached,
+            sc.soc.console == SocConsole::DefenderPortal};
+  }
+};
+
+// Takes the alerts out of the sites (call once, after driver.finish()).
+ThreatResults finish_threats(const Scenario& sc, FleetDriver& driver);
+
+}  // namespace fleettwin
