@@ -2,12 +2,16 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <limits>
 #include <ostream>
+#include <tuple>
 
 #include "models/health/health_evaluation.hpp"
+#include "models/threats/detection.hpp"
 #include "sim/output/run_file.hpp"
 #include "sim/readers/json_output.hpp"
 
@@ -80,6 +84,71 @@ void read_health(const RunFile& f, RunSummary& s) {
   }
 }
 
+std::pair<double, double> mean_p95(std::vector<int64_t> v) {
+  if (v.empty()) return {-1, -1};
+  double sum = 0;
+  for (int64_t x : v) sum += static_cast<double>(x);
+  const auto k = static_cast<size_t>(std::ceil(0.95 * static_cast<double>(v.size()))) - 1;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+  return {sum / static_cast<double>(v.size()), static_cast<double>(v[k])};
+}
+
+void read_threats(const RunFile& f, RunSummary& s) {
+  ThreatFigures& t = s.threats;
+  t.present = true;
+  const auto severity = f.ints(schema::kAlertSeverity);
+  const auto classification = f.ints(schema::kAlertClassification);
+  const auto suppressed = f.ints(schema::kAlertSuppressed);
+  t.alerts = static_cast<int64_t>(severity.size());
+  for (size_t i = 0; i < severity.size(); ++i) {
+    ++t.alerts_by_severity[static_cast<size_t>(severity[i])];
+    ++t.alerts_by_classification[static_cast<size_t>(classification[i])];
+    t.suppressed += suppressed[i] != 0;
+  }
+  t.cached = f.int_attr(schema::kAlerts, schema::kAlertsCached, 0, std::numeric_limits<int64_t>::max());
+  t.incidents = static_cast<int64_t>(f.axis(schema::Axis::Incident));
+  const auto start = f.ints(schema::kCampaignStart);
+  const auto machines = f.ints(schema::kCampaignMachines);
+  const auto first_detection = f.ints(schema::kCampaignFirstDetection);
+  const auto first_alert = f.ints(schema::kCampaignFirstAlert);
+  const auto first_containment = f.ints(schema::kCampaignFirstContainment);
+  const auto unseen = f.ints(schema::kCampaignUnseen);
+  const auto sum = [&](const schema::Dataset& spec) {
+    int64_t n = 0;
+    for (int64_t v : f.ints(spec)) n += v;
+    return n;
+  };
+  t.campaigns = static_cast<int64_t>(start.size());
+  t.steps = sum(schema::kCampaignSteps);
+  t.blocked = sum(schema::kCampaignBlocked);
+  t.detected = sum(schema::kCampaignDetected);
+  t.impacted = sum(schema::kCampaignImpacted);
+  t.contained = sum(schema::kCampaignContained);
+  t.tampered = sum(schema::kCampaignTampered);
+  std::vector<int64_t> detect, contain;
+  for (size_t c = 0; c < start.size(); ++c) {
+    t.machines_reached += machines[c];
+    if (first_alert[c] < 0) ++t.campaigns_unseen;
+    if (first_detection[c] >= 0) detect.push_back(first_detection[c] - start[c]);
+    if (first_containment[c] >= 0) contain.push_back(first_containment[c] - start[c]);
+    for (size_t k = 0; k < t.unseen.size(); ++k) t.unseen[k] += unseen[c * t.unseen.size() + k];
+  }
+  std::tie(t.detect_mean_s, t.detect_p95_s) = mean_p95(detect);
+  std::tie(t.contain_mean_s, t.contain_p95_s) = mean_p95(contain);
+  namespace soc = schema::soc;
+  t.tta_mean_s = f.real_attr(schema::kSoc, soc::kMeanTta, 0, 1e12);
+  t.tta_p95_s = f.real_attr(schema::kSoc, soc::kP95Tta, 0, 1e12);
+  t.ttr_mean_s = f.real_attr(schema::kSoc, soc::kMeanTtr, 0, 1e12);
+  t.ttr_p95_s = f.real_attr(schema::kSoc, soc::kP95Ttr, 0, 1e12);
+  const auto backlog = f.ints(schema::kSocBacklog);
+  for (int64_t b : backlog) t.backlog_max = std::max(t.backlog_max, b);
+  t.backlog_end = backlog.empty() ? 0 : backlog.back();
+  const auto util = f.reals(schema::kSocUtilisation);
+  double u = 0;
+  for (double x : util) u += x;
+  t.utilisation_mean = util.empty() ? 0 : u / static_cast<double>(util.size());
+}
+
 }  // namespace
 
 namespace {
@@ -137,6 +206,7 @@ RunSummary summarise(const RunFile& f) {
     s.total.per_seat_cost_usd += g.per_seat_cost_usd;
   }
   if (f.has(schema::kHealth)) read_health(f, s);
+  if (f.has("/threats") && f.int_attr("/threats", schema::kThreatsEnabled, 0, 1) == 1) read_threats(f, s);
   namespace run = schema::run;
   s.wall_seconds = f.optional_real_attr(schema::kRun, run::kWallSeconds).value_or(0.0);
   s.events = f.optional_int_attr(schema::kRun, run::kEvents).value_or(0);
@@ -207,6 +277,34 @@ void print_summary(const RunSummary& s, std::ostream& out) {
         << when(h.hours_to_99) << "\n"
         << line << "outages: " << h.outages << ", heartbeats delivered: " << h.heartbeats_delivered << "\n";
   }
+  if (s.threats.present) {
+    const ThreatFigures& t = s.threats;
+    const auto hours = [](double seconds) {
+      char b[40];
+      if (seconds < 0) return std::string("-");
+      std::snprintf(b, sizeof b, "%.1f h", seconds / 3600);
+      return std::string(b);
+    };
+    out << "\nalerts " << t.alerts << " in Defender for Cloud: high " << t.alerts_by_severity[3] << ", medium "
+        << t.alerts_by_severity[2] << ", low " << t.alerts_by_severity[1] << ", informational " << t.alerts_by_severity[0]
+        << "\n  ground truth: " << t.alerts_by_classification[0] << " attack, " << t.alerts_by_classification[1]
+        << " benign positive, " << t.alerts_by_classification[2] << " false positive; " << t.suppressed
+        << " suppressed, " << t.cached << " cached behind an outage; " << t.incidents << " incidents\n";
+    out << "campaigns " << t.campaigns << " (" << t.campaigns_unseen << " never alerted on), machines reached "
+        << t.machines_reached << ", encrypted " << t.impacted << ", contained " << t.contained << ", sensors tampered "
+        << t.tampered << "\n";
+    out << "  steps " << t.steps << ": blocked " << t.blocked << ", detected " << t.detected << ", unseen "
+        << (t.steps - t.blocked - t.detected) << " (";
+    for (size_t k = 0; k < t.unseen.size(); ++k)
+      out << (k ? ", " : "") << kUnseenCauseNames[k] << " " << t.unseen[k];
+    out << ")\n  time to detect: mean " << hours(t.detect_mean_s) << ", 95th percentile " << hours(t.detect_p95_s)
+        << "; time to contain: mean " << hours(t.contain_mean_s) << ", 95th percentile " << hours(t.contain_p95_s)
+        << "\n";
+    out << "SOC: time to acknowledge mean " << hours(t.tta_mean_s) << " (p95 " << hours(t.tta_p95_s)
+        << "), to resolve mean " << hours(t.ttr_mean_s) << " (p95 " << hours(t.ttr_p95_s) << "); backlog peak "
+        << t.backlog_max << ", at the end " << t.backlog_end << "; utilisation " << std::fixed << std::setprecision(1)
+        << 100 * t.utilisation_mean << " %\n" << std::defaultfloat;
+  }
   if (s.wall_seconds > 0) {
     char perf[160];
     std::snprintf(perf, sizeof perf, "run: %.2f s wall, %lld events, %.2f M events/s, peak RSS %.1f MiB\n",
@@ -251,6 +349,28 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
                    {"applicable_machine_hours", h.applicable_machine_hours},
                    {"outages", h.outages},
                    {"heartbeats_delivered", h.heartbeats_delivered}};
+  }
+  if (s.threats.present) {
+    const ThreatFigures& t = s.threats;
+    const auto secs = [](double v) { return v < 0 ? Json(nullptr) : Json(v); };
+    j["threats"] = {{"alerts", t.alerts},
+                    {"alerts_by_severity", {{"informational", t.alerts_by_severity[0]}, {"low", t.alerts_by_severity[1]},
+                                            {"medium", t.alerts_by_severity[2]}, {"high", t.alerts_by_severity[3]}}},
+                    {"alerts_by_classification", {{"true_positive", t.alerts_by_classification[0]},
+                                                  {"benign_positive", t.alerts_by_classification[1]},
+                                                  {"false_positive", t.alerts_by_classification[2]}}},
+                    {"suppressed", t.suppressed}, {"cached", t.cached}, {"incidents", t.incidents},
+                    {"campaigns", t.campaigns}, {"campaigns_never_alerted", t.campaigns_unseen},
+                    {"machines_reached", t.machines_reached}, {"impacted", t.impacted}, {"contained", t.contained},
+                    {"tampered", t.tampered}, {"steps", t.steps}, {"blocked", t.blocked}, {"detected", t.detected},
+                    {"unseen", {{"not_installed", t.unseen[0]}, {"unhealthy", t.unseen[1]}, {"not_applicable", t.unseen[2]},
+                                {"not_covered", t.unseen[3]}, {"tampered", t.unseen[4]}, {"missed", t.unseen[5]}}},
+                    {"time_to_detect_s", {{"mean", secs(t.detect_mean_s)}, {"p95", secs(t.detect_p95_s)}}},
+                    {"time_to_contain_s", {{"mean", secs(t.contain_mean_s)}, {"p95", secs(t.contain_p95_s)}}},
+                    {"soc", {{"time_to_acknowledge_s", {{"mean", t.tta_mean_s}, {"p95", t.tta_p95_s}}},
+                             {"time_to_resolve_s", {{"mean", t.ttr_mean_s}, {"p95", t.ttr_p95_s}}},
+                             {"backlog_max", t.backlog_max}, {"backlog_end", t.backlog_end},
+                             {"utilisation_mean", t.utilisation_mean}}}};
   }
   j["run"] = {{"wall_seconds", s.wall_seconds}, {"events", s.events}, {"events_per_second", s.events_per_second},
               {"peak_rss_bytes", s.peak_rss_bytes}, {"threads", s.threads}};

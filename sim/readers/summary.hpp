@@ -32,6 +32,23 @@ struct HealthFigures {
   int64_t outages = 0, heartbeats_delivered = 0;
 };
 
+// Threats over the run, from /alerts, /incidents, /campaigns and /soc (present = the run simulated threats).
+struct ThreatFigures {
+  bool present = false;
+  std::array<int64_t, 4> alerts_by_severity{};        // informational, low, medium, high
+  std::array<int64_t, 3> alerts_by_classification{};  // true, benign, false positive
+  int64_t alerts = 0, suppressed = 0, cached = 0, incidents = 0;
+  int64_t campaigns = 0, campaigns_unseen = 0;  // campaigns, and those no alert ever showed
+  int64_t machines_reached = 0, impacted = 0, contained = 0, tampered = 0;
+  int64_t steps = 0, blocked = 0, detected = 0;
+  std::array<int64_t, 6> unseen{};  // by cause
+  double detect_mean_s = -1, detect_p95_s = -1;    // campaign start to first detection (detected campaigns)
+  double contain_mean_s = -1, contain_p95_s = -1;  // campaign start to first containment (contained campaigns)
+  double tta_mean_s = 0, tta_p95_s = 0, ttr_mean_s = 0, ttr_p95_s = 0;
+  int64_t backlog_max = 0, backlog_end = 0;
+  double utilisation_mean = 0;
+};
+
 struct RunSummary {
   std::string file, scenario, start, partial_hour_rule;
   uint64_t seed = 0;
@@ -41,6 +58,7 @@ struct RunSummary {
   std::array<GroupFigures, kMeterGroups> groups{};
   GroupFigures total;
   HealthFigures health;
+  ThreatFigures threats;
   double wall_seconds = 0, events_per_second = 0;
   int64_t events = 0, peak_rss_bytes = 0, threads = 0;
 };
