@@ -15,13 +15,18 @@ void sort_by_arrival(std::vector<AlertRecord>& alerts) {
   std::sort(alerts.begin(), alerts.end(), [&](const AlertRecord& a, const AlertRecord& b) { return key(a) < key(b); });
 }
 
-DfcStatus dfc_status_at(const DeskOutcome& d, size_t i, int64_t t, bool works_in_portal) {
-  if (d.suppressed[i]) return DfcStatus::Dismissed;
-  // The SOC's work shows in Defender for Cloud when it works there, or for Defender for Cloud's own alerts.
-  if (works_in_portal && !own_alert(d.alerts[i])) return DfcStatus::Active;
-  if (d.resolved[i] >= 0 && d.resolved[i] <= t) return DfcStatus::Resolved;
-  if (d.acknowledged[i] >= 0 && d.acknowledged[i] <= t) return DfcStatus::InProgress;
+DfcStatus dfc_status_at(bool suppressed, bool own, int64_t acknowledged, int64_t resolved, int64_t t,
+                        bool works_in_portal) {
+  if (suppressed) return DfcStatus::Dismissed;
+  if (works_in_portal && !own) return DfcStatus::Active;
+  if (resolved >= 0 && resolved <= t) return DfcStatus::Resolved;
+  if (acknowledged >= 0 && acknowledged <= t) return DfcStatus::InProgress;
   return DfcStatus::Active;
+}
+
+DfcStatus dfc_status_at(const DeskOutcome& d, size_t i, int64_t t, bool works_in_portal) {
+  return dfc_status_at(d.suppressed[i] != 0, own_alert(d.alerts[i]), d.acknowledged[i], d.resolved[i], t,
+                       works_in_portal);
 }
 
 DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& p) {

@@ -50,7 +50,12 @@ void sort_by_arrival(std::vector<AlertRecord>& alerts);
 // `alerts` in any order; those that reach Defender for Cloud after the horizon are left out.
 DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& params);
 
-// The Defender for Cloud status of alert i at time t (for hourly snapshots).
+// The Defender for Cloud status at time t of an alert (shown by then) from what happened to it: dismissed by a
+// suppression rule; otherwise, when the SOC's work shows in Defender for Cloud (it works there, or the alert is
+// Defender for Cloud's own and synchronised), resolved or in progress once the SOC finished or started it.
+DfcStatus dfc_status_at(bool suppressed, bool own_alert, int64_t acknowledged, int64_t resolved, int64_t t,
+                        bool works_in_portal);
+// The same for alert i of a desk's outcome.
 DfcStatus dfc_status_at(const DeskOutcome& d, size_t i, int64_t t, bool works_in_portal);
 
 }  // namespace fleettwin

@@ -49,7 +49,8 @@ SocResult simulate_soc(std::span<const SocItem> items, std::span<const StaffingC
       const int64_t until = std::min(t, hour_end);
       SocHour& h = r.hours[static_cast<size_t>(now / 3600)];
       h.busy_seconds += static_cast<double>(busy.size()) * static_cast<double>(until - now);
-      h.staffed_seconds += static_cast<double>(staff) * static_cast<double>(until - now);
+      // An analyst who finishes an alert after the shift ended is on duty until then.
+      h.staffed_seconds += static_cast<double>(std::max<size_t>(staff, busy.size())) * static_cast<double>(until - now);
       now = until;
       if (now == hour_end) {
         h.backlog = static_cast<uint32_t>(queue.size());

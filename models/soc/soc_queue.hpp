@@ -48,7 +48,7 @@ struct SocHour {
   uint32_t in_hand = 0;          // being worked at the end of the hour
   uint32_t analysts = 0;         // on duty at the end of the hour
   double busy_seconds = 0;       // analyst-seconds spent on alerts in the hour
-  double staffed_seconds = 0;    // analyst-seconds on duty in the hour
+  double staffed_seconds = 0;    // analyst-seconds on duty in the hour (with those finishing after their shift)
   uint32_t started = 0;
   uint32_t finished = 0;
 };

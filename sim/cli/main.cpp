@@ -4,6 +4,7 @@
 //   fleettwin summary OUT.h5 [--json]
 //   fleettwin query OUT.h5 --status unhealthy|healthy|not-applicable|... [--at TIME] [--environment E] [--count]
 //                  [--format table|csv|json]
+//   fleettwin alerts OUT.h5 [--at TIME] [--severity S] [--status S] [--incident N] [--campaign N] [--format F]
 // SimGrid's own --cfg=... and --log=... options pass through to the engine of `run`.
 //
 // Exit status: 0 done; 1 the run failed (an internal error, or the system: a disk that filled up); 2 bad input
@@ -28,6 +29,7 @@
 #include "sim/output/h5.hpp"
 #include "sim/output/recorder.hpp"
 #include "sim/output/run_file.hpp"
+#include "sim/readers/alerts_list.hpp"
 #include "sim/readers/query.hpp"
 #include "sim/readers/summary.hpp"
 #include "sim/scenario/quote.hpp"
@@ -46,6 +48,7 @@ const char* kUsage =
     "       fleettwin validate SCENARIO.yaml [--set key=value ...]\n"
     "       fleettwin summary OUT.h5 [--json]\n"
     "       fleettwin query OUT.h5 [--status S] [--at TIME] [--count] [--format table|csv|json] [filters]\n"
+    "       fleettwin alerts OUT.h5 [--at TIME] [--severity S] [--status S] [--incident N] [--campaign N] [--format F]\n"
     "       fleettwin --help | SUBCOMMAND --help | --version";
 
 int bad_input(const std::string& message, bool usage = false) {
@@ -207,13 +210,31 @@ int main(int argc, char** argv) {
   int64_t limit = 0;
   query->add_option("--limit", limit, "At most this many machines in the list (0 = all)")->check(CLI::NonNegativeNumber);
 
+  fleettwin::AlertsRequest alerts_req;
+  std::string alerts_format = "table";
+  int64_t alerts_limit = 0;
+  auto* alerts = app.add_subcommand("alerts",
+                                    "Defender for Cloud's alert list at a time (newest first, with each alert's status "
+                                    "then), filtered; the campaign is the twin's ground truth");
+  alerts->add_option("file", alerts_req.file, "HDF5 file written by fleettwin run (with threats on)")->required();
+  alerts->add_option("--at", alerts_req.at,
+                     "ISO 8601 UTC time (2026-02-01T08:00:00Z) or offset from the start (72h); default: the end");
+  alerts->add_option("--severity", alerts_req.severity, "informational, low, medium or high");
+  alerts->add_option("--status", alerts_req.status, "active, in_progress, dismissed or resolved (Defender for Cloud's)");
+  alerts->add_option("--incident", alerts_req.incident, "incident number (/incidents/incident)");
+  alerts->add_option("--campaign", alerts_req.campaign, "campaign number (/campaigns/campaign; -1: not an attack)");
+  alerts->add_option("--format", alerts_format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  alerts->add_option("--limit", alerts_limit, "At most this many alerts (0 = all)")->check(CLI::NonNegativeNumber);
+
   const auto is_subcommand = [&](const std::string& word) {
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
       if (sub->get_name() == word) return true;
     return false;
   };
   if (rest.size() > 1 && rest[1][0] != '-' && !is_subcommand(rest[1]))
-    return bad_input("unknown subcommand " + fleettwin::quote_value(rest[1]) + " (run, validate, summary, query)", true);
+    return bad_input("unknown subcommand " + fleettwin::quote_value(rest[1]) + " (run, validate, summary, query, alerts)", true);
   try {
     int cli_argc = static_cast<int>(rest.size());
     app.parse(cli_argc, rest.data());
@@ -256,6 +277,20 @@ int main(int argc, char** argv) {
           });
         },
         query_req.file, kExitBadInput);
+  }
+  if (*alerts) {
+    alerts_req.limit = static_cast<size_t>(alerts_limit);
+    alerts_req.format = alerts_format == "csv"    ? fleettwin::QueryFormat::Csv
+                        : alerts_format == "json" ? fleettwin::QueryFormat::Json
+                                                  : fleettwin::QueryFormat::Table;
+    return fleettwin::run_isolated(
+        [&] {
+          return exit_status_of([&] {
+            fleettwin::print_alerts(alerts_req, fleettwin::list_alerts(alerts_req), std::cout);
+            return 0;
+          });
+        },
+        alerts_req.file, kExitBadInput);
   }
   return exit_status_of([&] {
     if (*validate) {

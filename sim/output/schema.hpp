@@ -354,7 +354,7 @@ inline constexpr std::string_view kSites = "sites";
 namespace fleettwin::schema {
 
 // Every dataset of the file, in the order the writer creates them.
-inline constexpr std::array<const Dataset*, 129> kAllDatasets = {
+inline constexpr std::array<const Dataset*, 132> kAllDatasets = {
     &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
     &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
     &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
@@ -370,12 +370,12 @@ inline constexpr std::array<const Dataset*, 129> kAllDatasets = {
     &kAlertId, &kAlertStep, &kAlertDetected, &kAlertSent, &kAlertInMde, &kAlertInDfc, &kAlertMachine,
     &kAlertCampaign, &kAlertIncident, &kAlertType, &kAlertTechnique, &kAlertTactic, &kAlertSeverity,
     &kAlertSourceColumn, &kAlertClassification, &kAlertSuppressed, &kAlertDfcStatus, &kAlertPortalStatus,
-    &kAlertAcknowledged, &kAlertResolved, &kAlertsNew, &kAlertsByStatus, &kSeverityName, &kStatusName, &kIncidentId,
+    &kAlertAcknowledged, &kAlertResolved, &kAlertsNew, &kAlertsByStatus, &kAlertsHourlyTime, &kAlertsHourlyEnvironment, &kSeverityName, &kStatusName, &kIncidentId,
     &kIncidentCreated, &kIncidentLast, &kIncidentAlerts, &kIncidentDevices, &kIncidentSeverity, &kIncidentCampaign,
     &kCampaignId, &kCampaignStart, &kCampaignOrigin, &kCampaignPlaybook, &kCampaignScripted, &kCampaignMachines,
     &kCampaignSteps, &kCampaignBlocked, &kCampaignAudited, &kCampaignDetected, &kCampaignUnseen, &kUnseenCauseName,
     &kCampaignTampered, &kCampaignContained, &kCampaignImpacted, &kCampaignFirstDetection, &kCampaignFirstAlert,
-    &kCampaignFirstContainment, &kCampaignLastContainment, &kSocBacklog, &kSocInHand, &kSocAnalysts, &kSocUtilisation,
+    &kCampaignFirstContainment, &kCampaignLastContainment, &kSocTime, &kSocBacklog, &kSocInHand, &kSocAnalysts, &kSocUtilisation,
     &kSocStarted, &kSocFinished};
 
 // Attributes every described object carries.

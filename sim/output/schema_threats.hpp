@@ -39,9 +39,11 @@ inline constexpr std::string_view kAlertsDescription =
     "exact: the step on the machine, its detection, when it left the site (later than the detection when the "
     "site's uplink was down: the sensor cached it), in Defender for Endpoint, in Defender for Cloud. Statuses are "
     "those at the end of the run; MDE alerts' statuses are not synchronised between Defender for Cloud and the "
-    "Defender portal. Attributes: `cached` (alerts delayed by an outage), `triaged` (alerts queued for the SOC).";
+    "Defender portal. Attributes: `cached` (alerts delayed by an outage), `triaged` (alerts queued for the SOC), `soc_console` "
+    "(where the SOC works: defender_portal or defender_for_cloud).";
 inline constexpr std::string_view kAlertsCached = "cached";
 inline constexpr std::string_view kAlertsTriaged = "triaged";
+inline constexpr std::string_view kAlertsConsole = "soc_console";  // text: defender_portal or defender_for_cloud
 inline constexpr Dataset kAlertId{kAlerts, "alert", Type::U32, 1, {Axis::Alert}, "", "alert number (order of appearance)",
                                   {}, Rule::IndexOf, Axis::Alert, "alert"};
 inline constexpr Dataset kAlertStep{kAlerts, "step_time", Type::I64, 1, {Axis::Alert}, kTimeUnits,
@@ -91,12 +93,16 @@ inline constexpr Dataset kAlertResolved{kAlerts, "resolved_time", Type::I64, 1, 
 inline constexpr std::string_view kAlertsHourly = "/alerts/hourly";
 inline constexpr Dataset kAlertsNew{kAlertsHourly, "new", Type::I64, 3, {Axis::Hour, Axis::Severity, Axis::Environment},
                                     "1", "alerts that appeared in Defender for Cloud in the hour, by severity and "
-                                    "environment (time axis: /billing/time)",
+                                    "environment",
                                     {}, Rule::NonNegative};
 inline constexpr Dataset kAlertsByStatus{kAlertsHourly, "by_status", Type::I64, 3,
                                          {Axis::Hour, Axis::Severity, Axis::AlertStatus}, "1",
                                          "alerts in Defender for Cloud at the end of the hour, by severity and status",
                                          {}, Rule::NonNegative};
+inline constexpr Dataset kAlertsHourlyTime{kAlertsHourly, "time", Type::I64, 1, {Axis::Hour}, kTimeUnits,
+                                           "start of the clock hour (UTC)", {}, Rule::RunTime, Axis::Hour, "time"};
+inline constexpr Dataset kAlertsHourlyEnvironment{kAlertsHourly, "environment", Type::Text, 1, {Axis::Environment}, "",
+                                                  "environment", {}, Rule::Any, Axis::Hour, "environment"};
 inline constexpr Dataset kSeverityName{kAlertsHourly, "severity", Type::Text, 1, {Axis::Severity}, "", "severity", {},
                                        Rule::Any, Axis::Hour, "severity"};
 inline constexpr Dataset kStatusName{kAlertsHourly, "status", Type::Text, 1, {Axis::AlertStatus}, "",
@@ -174,8 +180,10 @@ inline constexpr Dataset kCampaignLastContainment{kCampaigns, "last_containment_
 // --------------------------------------------------------------------------------------------------------- soc
 inline constexpr std::string_view kSoc = "/soc";
 inline constexpr std::string_view kSocDescription =
-    "The SOC hour by hour (time axis: /billing/time): alerts waiting, in hand, analysts on duty, utilisation. "
+    "The SOC hour by hour: alerts waiting, in hand, analysts on duty, utilisation. "
     "Attributes: time to acknowledge and to resolve (mean and 95th percentile, seconds, over the alerts resolved).";
+inline constexpr Dataset kSocTime{kSoc, "time", Type::I64, 1, {Axis::Hour}, kTimeUnits, "start of the clock hour (UTC)",
+                                  {}, Rule::RunTime, Axis::Hour, "time"};
 inline constexpr Dataset kSocBacklog{kSoc, "backlog", Type::I64, 1, {Axis::Hour}, "1",
                                      "alerts waiting for triage at the end of the hour", {}, Rule::NonNegative};
 inline constexpr Dataset kSocInHand{kSoc, "in_hand", Type::I64, 1, {Axis::Hour}, "1",

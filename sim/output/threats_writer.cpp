@@ -28,6 +28,16 @@ h5::Id id_scale(H5Writer& w, const schema::Dataset& spec, size_t n) {
   return d;
 }
 
+// A time axis of clock hours in the group (xarray wants each group's dimensions in the group).
+h5::Id hour_scale(H5Writer& w, const schema::Dataset& spec, int64_t hours) {
+  std::vector<int64_t> t(static_cast<size_t>(hours));
+  for (int64_t h = 0; h < hours; ++h) t[static_cast<size_t>(h)] = h * 3600;
+  h5::Id d = w.column(spec, t, kChunk);
+  h5::check(H5DSset_scale(d, std::string(spec.scale).c_str()), "make scale " + spec.path());
+  h5::attr(d, schema::kCalendar, "standard");
+  return d;
+}
+
 // A column along an id scale (attached), with CF flags when `names` is given.
 template <class Names = std::array<std::string_view, 0>>
 void along(H5Writer& w, hid_t scale, const schema::Dataset& spec, const std::vector<int64_t>& values,
@@ -99,6 +109,7 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     h5::attr(g, schema::kDescription, schema::kAlertsDescription);
     h5::attr(g, schema::kAlertsCached, static_cast<int64_t>(r.cached));
     h5::attr(g, schema::kAlertsTriaged, static_cast<int64_t>(d.triaged));
+    h5::attr(g, schema::kAlertsConsole, r.works_in_portal ? "defender_portal" : "defender_for_cloud");
     h5::Id id = id_scale(w, schema::kAlertId, n);
     const auto col = [&](const schema::Dataset& spec, auto f) { along(w, id, spec, column_of(alerts, f)); };
     col(schema::kAlertStep, [](const AlertRecord& a) { return a.step; });
@@ -161,8 +172,8 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     w.group(schema::kAlertsHourly);
     h5::Id sev = w.label_scale(schema::kSeverityName, H5Writer::labels(kSeverityNames));
     h5::Id st = w.label_scale(schema::kStatusName, H5Writer::labels(kDfcStatusNames));
-    h5::Id time(H5Dopen2(w.file(), "/billing/time", H5P_DEFAULT), H5Dclose, "open /billing/time");
-    h5::Id env(H5Dopen2(w.file(), "/billing/environment", H5P_DEFAULT), H5Dclose, "open /billing/environment");
+    h5::Id time = hour_scale(w, schema::kAlertsHourlyTime, hours);
+    h5::Id env = w.label_scale(schema::kAlertsHourlyEnvironment, H5Writer::labels(kEnvironmentNames));
     H5Writer::Series s = w.series(schema::kAlertsNew, {kSeverityCount, envs}, 24);
     s.ints = std::move(fresh);
     H5Writer::attach(s.dataset, time, 0);
@@ -257,7 +268,7 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     const auto hours = static_cast<size_t>(sc.hours());
     std::vector<SocHour> rows = d.soc.hours;
     rows.resize(hours);  // threats off: zeros
-    h5::Id time(H5Dopen2(w.file(), "/billing/time", H5P_DEFAULT), H5Dclose, "open /billing/time");
+    h5::Id time = hour_scale(w, schema::kSocTime, static_cast<int64_t>(hours));
     const auto col = [&](const schema::Dataset& spec, auto f) { along(w, time, spec, column_of(rows, f)); };
     col(schema::kSocBacklog, [](const SocHour& h) { return h.backlog; });
     col(schema::kSocInHand, [](const SocHour& h) { return h.in_hand; });

@@ -11,6 +11,7 @@
 #include "models/health/health_issues.hpp"
 #include "sim/output/run_file.hpp"
 #include "sim/readers/json_output.hpp"
+#include "sim/readers/request_options.hpp"
 #include "sim/scenario/duration.hpp"
 
 namespace fleettwin {
@@ -41,23 +42,6 @@ std::vector<bool> classes_for(const std::string& status) {
   throw QueryError("--status: unknown status '" + status + "' (one of: " + known + ")");
 }
 
-size_t index_of(const std::vector<std::string>& names, const std::string& name, const char* option) {
-  auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) {
-    std::string known;
-    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    throw QueryError(std::string(option) + ": no '" + name + "' in this run (known: " + known + ")");
-  }
-  return static_cast<size_t>(it - names.begin());
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string r = "\"";
-  for (char c : s) r += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return r + "\"";
-}
-
 }  // namespace
 
 namespace {
@@ -75,17 +59,7 @@ QueryResult run_query(const QueryRequest& q) {
 
 namespace {
 QueryResult answer(const QueryRequest& q, const std::vector<bool>& want, const RunFile& f) {
-  int64_t at = f.duration;
-  if (!q.at.empty()) {
-    auto t = parse_time_or_offset(q.at, f.start);
-    if (!t)
-      throw QueryError("--at: '" + q.at.substr(0, 60) +
-                       "' is not a time: write ISO 8601 UTC (2026-02-01T08:00:00Z) or an offset from the start (72h)");
-    at = *t - f.start;
-    if (at < 0 || at > f.duration)
-      throw QueryError("--at: " + q.at + " is outside the run (" + f.start_text + " to " +
-                       format_iso8601(f.start + f.duration) + ")");
-  }
+  const int64_t at = parse_at(q.at, f);
   std::optional<size_t> env_filter, loc_filter, coh_filter;
   const std::vector<std::string> env_names(kEnvironmentNames.begin(), kEnvironmentNames.end());
   const auto cohort_names = f.texts(schema::kCohortName);

@@ -114,6 +114,18 @@ class NoiseAlerts(unittest.TestCase):
         self.assertGreater(resolved_in_portal.sum(), 0)
         self.assertTrue((status[resolved_in_portal & (a["source"][:] != 2)] == 0).all())
 
+    def test_utilisation_stays_within_0_and_1_across_shift_changes(self):
+        # The outage scenario's default SOC has no shifts; this one has: analysts who finish after their shift count
+        # as on duty, so utilisation never exceeds 1.
+        text = NOISE.replace("threats:", "soc:\n  analysts: 1\n  shifts: [{start: \"08:00\", end: \"12:00\", analysts: 3}]\nthreats:")
+        tmp, out = run(text)
+        with tmp, h5py.File(out, "r") as f:
+            u = f["soc/utilisation"][:]
+            self.assertGreater(u.max(), 0.5)
+            self.assertTrue((u <= 1 + 1e-12).all(), u.max())
+            analysts = f["soc/analysts"][:]
+            self.assertEqual(set(analysts.tolist()) - {1, 4}, set())
+
     def test_the_soc_figures_are_consistent(self):
         s = self.f["soc"]
         self.assertEqual(len(s["backlog"]), 720)
@@ -229,6 +241,60 @@ class CachedBehindAnOutage(unittest.TestCase):
         inc = self.f["alerts/incident"][:]
         self.assertEqual(int(self.f["incidents/alerts"][:].sum()), len(inc))
         self.assertEqual(inc.max() + 1, len(self.f["incidents/incident"]))
+
+
+class AlertsCommand(unittest.TestCase):
+    """`fleettwin alerts`: Defender for Cloud's list at a time, read back from the file alone."""
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp, cls.out = run(OUTAGE)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.__exit__(None, None, None)
+
+    def alerts(self, *args):
+        import json
+        return json.loads(fleettwin("alerts", self.out, "--format", "json", *args).stdout)
+
+    def test_the_list_at_a_time_holds_what_had_appeared_by_then(self):
+        with h5py.File(self.out, "r") as f:
+            t = f["alerts/time"][:]
+        at = 86400 + 12 * 3600
+        listed = self.alerts("--at", "36h")
+        self.assertEqual(listed["in_list"], int((t <= at).sum()))
+        self.assertEqual(listed["at"], "2026-01-06T12:00:00Z")
+        times = [a["time"] for a in listed["alerts"]]
+        self.assertEqual(times, sorted(times, reverse=True))
+
+    def test_filters_and_statuses(self):
+        with h5py.File(self.out, "r") as f:
+            campaign = f["alerts/campaign"][:]
+            status = f["alerts/status"][:]
+        self.assertEqual(self.alerts("--campaign", "0")["matched"], int((campaign == 0).sum()))
+        self.assertEqual(self.alerts("--status", "active")["matched"], int((status == 0).sum()))
+        high = self.alerts("--severity", "high")
+        self.assertTrue(all(a["severity"] == "high" for a in high["alerts"]))
+        # Before anything was triaged nothing is resolved.
+        self.assertEqual(self.alerts("--at", "0h", "--status", "resolved")["matched"], 0)
+
+    def test_the_plot_scripts_draw_it(self):
+        import subprocess
+        for script in ("plot_alerts.py", "plot_health.py", "plot_billing.py"):
+            png = self.out.replace(".h5", f"-{script}.png")
+            proc = subprocess.run(["/usr/bin/python3", os.path.join(SRC, "analysis", script), self.out, png],
+                                  capture_output=True, text=True, cwd=os.path.join(SRC, "analysis"), timeout=300)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            with open(png, "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+
+    def test_bad_requests_exit_2(self):
+        for args, message in ((["--severity", "critical"], "--severity: no 'critical'"),
+                              (["--at", "400d"], "--at: 400d is outside the run"),
+                              (["--status", "closed"], "--status: no 'closed'")):
+            proc = fleettwin("alerts", self.out, *args, check=False)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn(message, proc.stderr)
 
 
 class Reproducible(unittest.TestCase):
