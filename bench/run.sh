@@ -3,6 +3,7 @@
 #   bench/run.sh                       # 10k, 100k, 1M machines x 30 and 365 days, on 1 and on 2 threads
 #   bench/run.sh 100000:365            # one point, on every processor (the program's default)
 #   bench/run.sh 1000000:365:1 1000000:365:2
+#   bench/run.sh 1000000:365:2:threats       # the same fleet with threats on at their defaults (issue 8)
 # Figures come from the run's own /run attributes. Not a test: nothing is asserted. The fleet is bench/fleet.yaml
 # scaled by bench/fleet-args.
 set -euo pipefail
@@ -15,18 +16,22 @@ if [ ${#points[@]} -eq 0 ]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-printf "%10s %6s %7s %5s %9s %12s %11s %9s %13s\n" machines days threads sites wall_s events "events/s" peak_MiB "bytes/machine"
+printf "%10s %6s %7s %7s %5s %9s %12s %11s %9s %13s %9s\n" machines days threads threats sites wall_s events "events/s" \
+  peak_MiB "bytes/machine" alerts
 for p in "${points[@]}"; do
-  IFS=: read -r n days threads <<<"$p"
+  IFS=: read -r n days threads threats <<<"$p"
   mapfile -t sets < <(bench/fleet-args "$n" "$days")
   cfg=()
   [ -n "${threads:-}" ] && cfg=(--threads "$threads")
+  [ "${threats:-}" = threats ] && cfg+=(--set threats.enabled=true)
   "$bin" run bench/fleet.yaml -o "$out/b.h5" --quiet "${sets[@]}" "${cfg[@]}"
   /usr/bin/python3 - "$out/b.h5" "$n" "$days" <<'PY'
 import sys, h5py
 f = h5py.File(sys.argv[1], "r"); r = f["run"].attrs; n = int(sys.argv[2])
-print(f"{n:10d} {sys.argv[3]:>6} {r['threads']:7d} {r['sites']:5d} {r['wall_seconds']:9.2f} {r['events']:12d} "
-      f"{r['events_per_second']:11.3e} {r['peak_rss_bytes']/2**20:9.1f} {r['peak_rss_bytes']/n:13.1f}")
+on = int(f["threats"].attrs["enabled"])
+print(f"{n:10d} {sys.argv[3]:>6} {r['threads']:7d} {('on' if on else 'off'):>7} {r['sites']:5d} {r['wall_seconds']:9.2f} "
+      f"{r['events']:12d} {r['events_per_second']:11.3e} {r['peak_rss_bytes']/2**20:9.1f} "
+      f"{r['peak_rss_bytes']/n:13.1f} {len(f['alerts/time']):9d}")
 PY
   rm -f "$out/b.h5"
 done

@@ -71,11 +71,20 @@ void FleetDriver::start() {
 }
 
 void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t>& uplink_up) {
-  pool_.run(sites_.size(), [&](size_t i) {
-    reports_[i] = sites_[i]->run_window(from, to, uplink_up[sites_[i]->location()] != 0);
-  });
-  merge_closed();
-  deliver_lateral_movement();
+  // With threats on, the window is run in steps of one heartbeat interval (the lookahead of lateral movement:
+  // a hop takes at least that long), delivering the hops between sites after each step. Only the first step can
+  // close a period (periods close at whole hours, which start a window).
+  const int64_t step = sc_.threats.enabled ? sc_.defender.heartbeat_interval : 0;
+  for (SimTime a = from; a < to;) {
+    SimTime b = to;
+    if (step > 0) b = std::min(to, SimTime::at((a.seconds() / step + 1) * step));
+    pool_.run(sites_.size(), [&](size_t i) {
+      reports_[i] = sites_[i]->run_window(a, b, uplink_up[sites_[i]->location()] != 0);
+    });
+    if (a == from) merge_closed();
+    deliver_lateral_movement();
+    a = b;
+  }
 }
 
 void FleetDriver::finish() {

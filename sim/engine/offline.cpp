@@ -5,7 +5,7 @@ namespace fleettwin {
 void run_offline(const Scenario& sc, FleetDriver& driver, const std::vector<std::vector<OutageInterval>>& outages) {
   std::vector<std::vector<OutageInterval>> by_location = outages;
   by_location.resize(sc.locations.size());
-  const std::vector<int64_t> points = sync_points(sc, by_location, sc.threats.enabled);
+  const std::vector<int64_t> points = sync_points(sc, by_location, false);
   std::vector<uint8_t> up;
   driver.set_outages(by_location);
   driver.start();

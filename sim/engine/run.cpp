@@ -52,7 +52,7 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   FleetDriver driver(sc, make_sites(sc, schedules, fleet, plan_sites(sc, threads)), pool, merger);
   driver.set_outages(outages);
   const Platform platform = build_platform(sc, {}, outages);
-  const std::vector<int64_t> points = sync_points(sc, outages, sc.threats.enabled);
+  const std::vector<int64_t> points = sync_points(sc, outages, false);
 
   Progress progress(sc.start, sc.hours(), opt.quiet);
   SyncPoint sync(sc.locations.size(), sc.locations.size() + 1);

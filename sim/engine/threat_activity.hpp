@@ -11,9 +11,9 @@
 // ordered by (time, machine, campaign), which the calendar wakes at the step's time: an order that never depends
 // on how machines are split into sites.
 //
-// Lateral movement to a machine of another site goes through the outbox; the driver delivers it at the next
-// synchronisation point. Hops take at least a heartbeat interval and the run synchronises every tick when threats
-// are on, so a hop never lands before the point it is delivered at.
+// Lateral movement to a machine of another site goes through the outbox; the driver delivers it after each step
+// of one heartbeat interval (fleet_driver.cpp). Hops take at least a heartbeat interval (the lookahead), so a hop
+// never lands before the step it is delivered after has ended.
 #include <cstdint>
 #include <queue>
 #include <span>

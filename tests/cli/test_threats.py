@@ -297,16 +297,47 @@ class AlertsCommand(unittest.TestCase):
             self.assertIn(message, proc.stderr)
 
 
+SHARDED = """name: sharded
+seed: 9
+start: 2026-01-05T00:00:00Z
+duration: 20d
+tenants: [{id: t, geo: EU}]
+subscriptions: [{id: s, plan: P2}]
+cohorts:
+  - {name: a, count: 12000, environment: azure, region: westeurope, subscription: s, os: {windows-server-2022: 0.5, ubuntu-22.04: 0.5}}
+  - {name: b, count: 12000, environment: onprem, site: lyon, subscription: s, os: {windows-server-2019: 1.0}}
+network:
+  outages:
+    - {location: lyon, start: 2026-01-10T00:00:00Z, duration: 5h}
+threats:
+  enabled: true
+  campaigns_per_machine_year: {internet_facing: 1, internal: 1}
+"""
+
+
 class Reproducible(unittest.TestCase):
-    def test_same_bytes_whatever_the_threads(self):
-        text = OUTAGE.replace("count: 300", "count: 4000").replace("machines < 300", "")
-        digests = []
+    def test_same_bytes_whatever_the_threads_with_lateral_movement_across_shards(self):
+        digests, sites = [], []
         for threads in ("1", "2"):
-            tmp, out = run(text, "--threads", threads)
+            tmp, out = run(SHARDED, "--threads", threads)
             with tmp:
-                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k})
-        self.assertEqual(digests[0], digests[1])
+                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k})
+                with h5py.File(out, "r") as f:
+                    sites.append(int(f["run"].attrs["sites"]))
+                    reached = f["campaigns/machines"][:]
+        self.assertEqual(sites[0], 2)
+        self.assertGreater(sites[1], 2, "each location split into shards on two threads")
+        self.assertGreater(int((reached > 1).sum()), 20, "lateral movement happened")
         self.assertTrue(any("alerts/time" in k for k in digests[0]), list(digests[0])[:20])
+        self.assertEqual(digests[0], digests[1])
+
+    def test_same_seed_same_bytes(self):
+        digests = []
+        for _ in range(2):
+            tmp, out = run(OUTAGE)
+            with tmp:
+                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k})
+        self.assertEqual(digests[0], digests[1])
 
 
 if __name__ == "__main__":
