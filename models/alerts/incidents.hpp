@@ -12,6 +12,7 @@
 //   - otherwise it opens a new incident.
 // An incident's severity is its highest alert's.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -44,6 +45,29 @@ struct Correlation {
   std::vector<Incident> incidents;    // surviving incidents renumbered in order of creation
   uint64_t merges = 0;
   uint64_t merges_refused = 0;  // over the entity cap
+};
+
+// Alerts one at a time, in the order they appear: an alert's incident depends only on the alerts before it.
+class Correlator {
+ public:
+  explicit Correlator(const IncidentParams& params);
+  Correlator(const Correlator&) = delete;
+  Correlator& operator=(const Correlator&) = delete;
+  ~Correlator();
+  // The incident the alert joins (or opens), after the merges it causes: an id until the next merge.
+  uint32_t add(const CorrelationInput& alert);
+  // The incident an id belongs to now.
+  uint32_t current(uint32_t id);
+  // A mark per incident that merges keep (the desk's "investigated").
+  bool marked(uint32_t id) { return marks_[current(id)] != 0; }
+  void mark(uint32_t id) { marks_[current(id)] = 1; }
+  Correlation finish();
+
+ private:
+  struct State;
+  IncidentParams params_;
+  std::unique_ptr<State> state_;
+  std::vector<uint8_t> marks_;
 };
 
 Correlation correlate(std::span<const CorrelationInput> alerts, const IncidentParams& params);

@@ -29,52 +29,76 @@ DfcStatus dfc_status_at(const DeskOutcome& d, size_t i, int64_t t, bool works_in
                        works_in_portal);
 }
 
-DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& p) {
-  std::erase_if(alerts, [&](const AlertRecord& a) { return a.in_dfc >= p.horizon; });
-  sort_by_arrival(alerts);
-  DeskOutcome d;
-  const size_t n = alerts.size();
-  d.suppressed.resize(n);
-  d.acknowledged.assign(n, -1);
-  d.resolved.assign(n, -1);
-  std::vector<CorrelationInput> corr(n);
-  for (size_t i = 0; i < n; ++i) corr[i] = {alerts[i].in_dfc, alerts[i].machine, alerts[i].campaign, alerts[i].severity};
-  d.correlation = correlate(corr, p.incidents);
-  // Investigation is per incident: the first true-positive alert of an incident the SOC sees carries it.
-  std::vector<uint8_t> investigated(d.correlation.incidents.size(), 0);
-  std::vector<SocItem> items;
-  std::vector<size_t> item_alert;
-  for (size_t i = 0; i < n; ++i) {
-    const AlertRecord& a = alerts[i];
-    d.suppressed[i] = std::binary_search(p.suppressed.begin(), p.suppressed.end(), a.type);
+SocDesk::SocDesk(const DeskParams& p)
+    : p_(p), suppressed_types_(p.suppressed.begin(), p.suppressed.end()), correlator_(p.incidents),
+      queue_(p.staffing, p.service, p.seed, p.horizon) {
+  p_.suppressed = suppressed_types_;
+}
+
+void SocDesk::take(std::vector<AlertRecord>& fresh) {
+  buffer_.insert(buffer_.end(), fresh.begin(), fresh.end());
+  fresh.clear();
+}
+
+uint32_t SocDesk::request_approval(int64_t created, uint64_t key) {
+  ++approvals_requested_;
+  // A pending remediation of a confirmed threat: high priority (chosen); its review takes a high-severity triage.
+  return queue_.add({created, static_cast<uint8_t>(Severity::High), false, key, created + p_.pending_timeout});
+}
+
+void SocDesk::advance_to(int64_t t) {
+  t = std::min(t, p_.horizon);
+  // Every alert that appears before t is known by now (any alert raised later appears at or after t).
+  sort_by_arrival(buffer_);
+  size_t k = 0;
+  for (; k < buffer_.size() && buffer_[k].in_dfc < t; ++k) {
+    const AlertRecord& a = buffer_[k];
+    const auto i = static_cast<uint32_t>(d_.alerts.size());
+    d_.alerts.push_back(a);
+    const bool suppressed = std::binary_search(suppressed_types_.begin(), suppressed_types_.end(), a.type);
+    d_.suppressed.push_back(suppressed);
+    soc_index_.push_back(UINT32_MAX);
+    const uint32_t incident = correlator_.add({a.in_dfc, a.machine, a.campaign, a.severity});
     const bool info = a.severity == static_cast<uint8_t>(Severity::Informational);
     // Informational Defender for Cloud alerts never reach the portal: a SOC there cannot see them.
-    const bool visible = !(p.works_in_portal && info && own_alert(a));
-    if (d.suppressed[i] || !visible || (info && !p.informational)) continue;
+    const bool visible = !(p_.works_in_portal && info && own_alert(a));
+    if (suppressed || !visible || (info && !p_.informational)) continue;
     // An alert's service draws are keyed by its identity, not its position in the list.
     const uint64_t key = (static_cast<uint64_t>(a.step) << 32) ^ a.machine ^ (static_cast<uint64_t>(a.type) << 20);
+    // Investigation is per incident: the first true-positive alert of an incident (as it stands) carries it.
     const bool attack = a.classification == static_cast<uint8_t>(Classification::TruePositive);
-    const bool investigate = attack && !investigated[d.correlation.incident_of[i]];
-    if (investigate) investigated[d.correlation.incident_of[i]] = 1;
-    items.push_back({a.in_dfc, a.severity, investigate, key});
-    item_alert.push_back(i);
+    const bool investigate = attack && !correlator_.marked(incident);
+    if (investigate) correlator_.mark(incident);
+    soc_index_[i] = queue_.add({a.in_dfc, a.severity, investigate, key});
+    ++d_.triaged;
   }
-  d.triaged = items.size();
-  d.soc = simulate_soc(items, p.staffing, p.service, p.seed, p.horizon);
-  for (size_t k = 0; k < items.size(); ++k) {
-    d.acknowledged[item_alert[k]] = d.soc.outcomes[k].start;
-    d.resolved[item_alert[k]] = d.soc.outcomes[k].end;
-  }
-  d.alerts = std::move(alerts);
+  buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(k));
+  queue_.advance_to(t);
+}
+
+DeskOutcome SocDesk::finish() {
+  advance_to(p_.horizon);
+  DeskOutcome d = std::move(d_);
+  d.correlation = correlator_.finish();
+  d.soc = queue_.finish();
+  const size_t n = d.alerts.size();
+  d.acknowledged.assign(n, -1);
+  d.resolved.assign(n, -1);
+  for (size_t i = 0; i < n; ++i)
+    if (soc_index_[i] != UINT32_MAX) {
+      d.acknowledged[i] = d.soc.outcomes[soc_index_[i]].start;
+      d.resolved[i] = d.soc.outcomes[soc_index_[i]].end;
+    }
+  d.approvals_requested = approvals_requested_;
   d.dfc_status.resize(n);
   d.portal_status.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const AlertRecord& a = d.alerts[i];
-    d.dfc_status[i] = static_cast<uint8_t>(dfc_status_at(d, i, p.horizon, p.works_in_portal));
+    d.dfc_status[i] = static_cast<uint8_t>(dfc_status_at(d, i, p_.horizon, p_.works_in_portal));
     PortalStatus portal = PortalStatus::New;
     if (own_alert(a) && a.severity == static_cast<uint8_t>(Severity::Informational)) {
       portal = PortalStatus::NotInPortal;
-    } else if (own_alert(a) || p.works_in_portal) {  // synchronised both ways, or worked in the portal
+    } else if (own_alert(a) || p_.works_in_portal) {  // synchronised both ways, or worked in the portal
       if (own_alert(a) && d.suppressed[i]) portal = PortalStatus::Resolved;
       else if (d.resolved[i] >= 0) portal = PortalStatus::Resolved;
       else if (d.acknowledged[i] >= 0) portal = PortalStatus::InProgress;
@@ -82,6 +106,12 @@ DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& p) {
     d.portal_status[i] = static_cast<uint8_t>(portal);
   }
   return d;
+}
+
+DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& p) {
+  SocDesk desk(p);
+  desk.take(alerts);
+  return desk.finish();
 }
 
 }  // namespace fleettwin

@@ -29,6 +29,7 @@ struct DeskParams {
   bool works_in_portal = true;
   uint64_t seed = 1;
   int64_t horizon = 0;  // the end of the run
+  int64_t pending_timeout = 7 * 86400;  // a pending action not approved by then counts as rejected
 };
 
 struct DeskOutcome {
@@ -41,11 +42,38 @@ struct DeskOutcome {
   Correlation correlation;
   SocResult soc;
   uint64_t triaged = 0;  // alerts queued for the SOC
+  uint64_t approvals_requested = 0, approvals_granted = 0, approvals_timed_out = 0;  // semi automation
 };
 
 // The order alerts appear in Defender for Cloud, ties broken by every other field: the same whatever the order
 // the sites raised them in.
 void sort_by_arrival(std::vector<AlertRecord>& alerts);
+
+// The desk run as the alerts come (the control plane advances it after each step of the run, so that the SOC's
+// approvals of pending actions act on the fleet): alerts are handed over in any order, and advance_to(t) takes in
+// every alert that appears before t, in order of appearance, then runs the SOC to t. Everything it decides at t
+// depends only on what appeared by t.
+class SocDesk {
+ public:
+  explicit SocDesk(const DeskParams& params);
+  void take(std::vector<AlertRecord>& fresh);  // moved out of `fresh`
+  // A pending action of semi automation waits for an analyst's approval from `created` (its SOC item's index).
+  uint32_t request_approval(int64_t created, uint64_t key);
+  const SocOutcome& approval(uint32_t index) const { return queue_.outcome(index); }
+  void count_approval(bool granted) { ++(granted ? d_.approvals_granted : d_.approvals_timed_out); }
+  void advance_to(int64_t t);
+  DeskOutcome finish();  // to the horizon; alerts that would appear after it are left out
+
+ private:
+  DeskParams p_;
+  std::vector<uint16_t> suppressed_types_;
+  Correlator correlator_;
+  SocQueue queue_;
+  std::vector<AlertRecord> buffer_;  // handed over, not yet appeared
+  DeskOutcome d_;
+  std::vector<uint32_t> soc_index_;  // per alert taken in, its SOC item (UINT32_MAX: not triaged)
+  uint64_t approvals_requested_ = 0;
+};
 
 // `alerts` in any order; those that reach Defender for Cloud after the horizon are left out.
 DeskOutcome run_desk(std::vector<AlertRecord> alerts, const DeskParams& params);

@@ -2,99 +2,122 @@
 
 #include <algorithm>
 #include <cmath>
-#include <queue>
 #include <stdexcept>
 
 #include "models/common/random.hpp"
 
 namespace fleettwin {
-namespace {
 
-struct Waiting {
-  uint8_t severity;
-  int64_t arrival;
-  uint32_t index;
-  bool operator<(const Waiting& o) const {  // std::priority_queue pops the largest: highest severity, earliest
-    if (severity != o.severity) return severity < o.severity;
-    if (arrival != o.arrival) return arrival > o.arrival;
-    return index > o.index;
+bool SocQueue::Waiting::operator<(const Waiting& o) const {  // the priority queue pops the largest
+  if (severity != o.severity) return severity < o.severity;
+  if (arrival != o.arrival) return arrival > o.arrival;
+  return index > o.index;
+}
+
+SocQueue::SocQueue(std::span<const StaffingChange> staffing, const SocServiceTimes& service, uint64_t seed,
+                   int64_t horizon)
+    : staffing_(staffing.begin(), staffing.end()), service_(service), seed_(seed), horizon_(horizon) {
+  if (staffing_.empty() || staffing_.front().at != 0) throw std::invalid_argument("SOC staffing must start at 0");
+  staff_ = staffing_.front().analysts;
+  result_.hours.resize(static_cast<size_t>((horizon + 3599) / 3600));
+}
+
+uint32_t SocQueue::add(const SocItem& item) {
+  if (item.arrival < now_) throw std::logic_error("SOC: an item arrives before the queue's clock");
+  const auto index = static_cast<uint32_t>(items_.size());
+  items_.push_back(item);
+  result_.outcomes.emplace_back();
+  arrivals_.push({item.arrival, index});
+  if (item.deadline < kNoDeadline) deadlines_.push({item.deadline, index});
+  return index;
+}
+
+int64_t SocQueue::duration(const SocItem& it) const {
+  const auto sev = static_cast<size_t>(std::min<uint8_t>(it.severity, 3));
+  const auto key = static_cast<uint32_t>(it.key);
+  double d = service_.triage[sev].quantile(rng::uniform01(seed_, key, rng::Stream::SocTriage, it.key >> 32));
+  if (it.investigate)
+    d += service_.investigation[sev].quantile(rng::uniform01(seed_, key, rng::Stream::SocInvestigation, it.key >> 32));
+  return std::max<int64_t>(1, static_cast<int64_t>(std::llround(d)));
+}
+
+// Busy and staffed analyst-seconds between now_ and t, split at hour boundaries.
+void SocQueue::integrate(int64_t t) {
+  t = std::min(t, horizon_);
+  while (now_ < t) {
+    const int64_t hour_end = (now_ / 3600 + 1) * 3600;
+    const int64_t until = std::min(t, hour_end);
+    SocHour& h = result_.hours[static_cast<size_t>(now_ / 3600)];
+    h.busy_seconds += static_cast<double>(busy_.size()) * static_cast<double>(until - now_);
+    // An analyst who finishes an alert after the shift ended is on duty until then.
+    h.staffed_seconds += static_cast<double>(std::max<size_t>(staff_, busy_.size())) * static_cast<double>(until - now_);
+    now_ = until;
+    if (now_ == hour_end) {
+      h.backlog = waiting_;
+      h.in_hand = static_cast<uint32_t>(busy_.size());
+      h.analysts = staff_;
+    }
   }
-};
+}
 
-struct Done {
-  int64_t at;
-  uint32_t index;
-  bool operator>(const Done& o) const { return at != o.at ? at > o.at : index > o.index; }
-};
+void SocQueue::advance_to(int64_t until) {
+  until = std::min(until, horizon_);
+  for (;;) {
+    int64_t t = until;
+    if (!arrivals_.empty()) t = std::min(t, arrivals_.top().at);
+    if (!busy_.empty()) t = std::min(t, busy_.top().at);
+    if (!deadlines_.empty()) t = std::min(t, deadlines_.top().at);
+    if (next_staff_ < staffing_.size()) t = std::min(t, staffing_[next_staff_].at);
+    if (t >= until) break;
+    integrate(t);
+    while (!busy_.empty() && busy_.top().at == t) {
+      SocOutcome& o = result_.outcomes[busy_.top().index];
+      o.end = t;
+      o.expired = t >= items_[busy_.top().index].deadline;
+      ++result_.hours[static_cast<size_t>(t / 3600)].finished;
+      busy_.pop();
+    }
+    while (next_staff_ < staffing_.size() && staffing_[next_staff_].at == t) staff_ = staffing_[next_staff_++].analysts;
+    while (!arrivals_.empty() && arrivals_.top().at == t) {
+      const uint32_t i = arrivals_.top().index;
+      arrivals_.pop();
+      waiting_queue_.push({items_[i].severity, t, i});
+      ++waiting_;
+    }
+    // Timed out while waiting: it leaves the queue unhandled.
+    while (!deadlines_.empty() && deadlines_.top().at == t) {
+      const uint32_t i = deadlines_.top().index;
+      deadlines_.pop();
+      SocOutcome& o = result_.outcomes[i];
+      if (o.start < 0 && items_[i].arrival <= t) {
+        o.expired = true;
+        --waiting_;
+      }
+    }
+    while (busy_.size() < staff_ && !waiting_queue_.empty()) {
+      const Waiting w = waiting_queue_.top();
+      waiting_queue_.pop();
+      SocOutcome& o = result_.outcomes[w.index];
+      if (o.expired) continue;  // removed at its deadline
+      --waiting_;
+      o.start = t;
+      ++result_.hours[static_cast<size_t>(t / 3600)].started;
+      busy_.push({t + duration(items_[w.index]), w.index});
+    }
+  }
+  integrate(until);
+}
 
-}  // namespace
+SocResult SocQueue::finish() {
+  advance_to(horizon_);
+  return std::move(result_);
+}
 
 SocResult simulate_soc(std::span<const SocItem> items, std::span<const StaffingChange> staffing,
                        const SocServiceTimes& service, uint64_t seed, int64_t horizon) {
-  if (staffing.empty() || staffing.front().at != 0) throw std::invalid_argument("SOC staffing must start at 0");
-  SocResult r;
-  r.outcomes.resize(items.size());
-  const int64_t hours = (horizon + 3599) / 3600;
-  r.hours.resize(static_cast<size_t>(hours));
-  std::priority_queue<Waiting> queue;
-  std::priority_queue<Done, std::vector<Done>, std::greater<>> busy;
-  size_t next_item = 0, next_staff = 1;
-  uint32_t staff = staffing.front().analysts;
-  int64_t now = 0;
-
-  // Busy and staffed analyst-seconds between `now` and t, split at hour boundaries.
-  const auto integrate = [&](int64_t t) {
-    while (now < t) {
-      const int64_t hour_end = (now / 3600 + 1) * 3600;
-      const int64_t until = std::min(t, hour_end);
-      SocHour& h = r.hours[static_cast<size_t>(now / 3600)];
-      h.busy_seconds += static_cast<double>(busy.size()) * static_cast<double>(until - now);
-      // An analyst who finishes an alert after the shift ended is on duty until then.
-      h.staffed_seconds += static_cast<double>(std::max<size_t>(staff, busy.size())) * static_cast<double>(until - now);
-      now = until;
-      if (now == hour_end) {
-        h.backlog = static_cast<uint32_t>(queue.size());
-        h.in_hand = static_cast<uint32_t>(busy.size());
-        h.analysts = staff;
-      }
-    }
-  };
-  const auto duration = [&](const SocItem& it) {
-    const auto sev = static_cast<size_t>(std::min<uint8_t>(it.severity, 3));
-    double d = service.triage[sev].quantile(rng::uniform01(seed, static_cast<uint32_t>(it.key), rng::Stream::SocTriage, it.key >> 32));
-    if (it.investigate)
-      d += service.investigation[sev].quantile(
-          rng::uniform01(seed, static_cast<uint32_t>(it.key), rng::Stream::SocInvestigation, it.key >> 32));
-    return std::max<int64_t>(1, static_cast<int64_t>(std::llround(d)));
-  };
-
-  for (;;) {
-    int64_t t = horizon;
-    if (next_item < items.size()) t = std::min(t, items[next_item].arrival);
-    if (!busy.empty()) t = std::min(t, busy.top().at);
-    if (next_staff < staffing.size()) t = std::min(t, staffing[next_staff].at);
-    if (t >= horizon) break;
-    integrate(t);
-    while (!busy.empty() && busy.top().at == t) {
-      r.outcomes[busy.top().index].end = t;
-      ++r.hours[static_cast<size_t>(t / 3600)].finished;
-      busy.pop();
-    }
-    while (next_staff < staffing.size() && staffing[next_staff].at == t) staff = staffing[next_staff++].analysts;
-    while (next_item < items.size() && items[next_item].arrival == t) {
-      queue.push({items[next_item].severity, t, static_cast<uint32_t>(next_item)});
-      ++next_item;
-    }
-    while (busy.size() < staff && !queue.empty()) {
-      const Waiting w = queue.top();
-      queue.pop();
-      r.outcomes[w.index].start = t;
-      ++r.hours[static_cast<size_t>(t / 3600)].started;
-      busy.push({t + duration(items[w.index]), w.index});
-    }
-  }
-  integrate(horizon);
-  return r;
+  SocQueue q(staffing, service, seed, horizon);
+  for (const SocItem& it : items) q.add(it);
+  return q.finish();
 }
 
 double erlang_c_mean_wait(double lambda, double mu, unsigned c) {

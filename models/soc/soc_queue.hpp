@@ -9,6 +9,8 @@
 // Erlang C's (tested, tests/models/soc/test_soc_queue.cpp).
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <queue>
 #include <span>
 #include <vector>
 
@@ -31,16 +33,22 @@ struct SocServiceTimes {
                                                Distribution::exponential(2 * 3600), Distribution::exponential(4 * 3600)};
 };
 
+inline constexpr int64_t kNoDeadline = INT64_MAX / 4;
+
 struct SocItem {
   int64_t arrival;
   uint8_t severity;   // 0..3, higher first
   bool investigate;   // a true attack: investigated after triage
   uint64_t key;       // the draw index of its service times (stable: the alert's identity, not its position)
+  // A pending action's approval times out at its deadline: still waiting then, it leaves the queue unhandled;
+  // finished at or after it, it is too late (counts as rejected either way: [DD] automation-levels.md).
+  int64_t deadline = kNoDeadline;
 };
 
 struct SocOutcome {
   int64_t start = -1;  // -1: not started by the end of the run
   int64_t end = -1;    // -1: not finished by the end of the run
+  bool expired = false;  // reached its deadline unhandled, or finished at or after it
 };
 
 struct SocHour {
@@ -58,7 +66,49 @@ struct SocResult {
   std::vector<SocHour> hours;
 };
 
-// `items` sorted by arrival; `staffing` sorted by time, its first change at 0; service draws from `seed`.
+// The queue run as the alerts come: items are added in any order with arrival times not before the queue's clock,
+// and advance_to(t) handles everything before t. Its decisions at t depend only on what arrived by t, so running
+// it step by step gives what running it once over all the items gives.
+class SocQueue {
+ public:
+  // `staffing` sorted by time, its first change at 0; service draws from `seed`.
+  SocQueue(std::span<const StaffingChange> staffing, const SocServiceTimes& service, uint64_t seed, int64_t horizon);
+  uint32_t add(const SocItem& item);  // its index in the outcomes
+  void advance_to(int64_t t);
+  const SocOutcome& outcome(uint32_t index) const { return result_.outcomes[index]; }
+  SocResult finish();  // runs to the horizon
+
+ private:
+  struct Waiting {
+    uint8_t severity;
+    int64_t arrival;
+    uint32_t index;
+    bool operator<(const Waiting& o) const;
+  };
+  struct Timed {
+    int64_t at;
+    uint32_t index;
+    bool operator>(const Timed& o) const { return at != o.at ? at > o.at : index > o.index; }
+  };
+  using MinHeap = std::priority_queue<Timed, std::vector<Timed>, std::greater<>>;
+  int64_t duration(const SocItem& it) const;
+  void integrate(int64_t t);
+
+  std::vector<StaffingChange> staffing_;
+  SocServiceTimes service_;
+  uint64_t seed_;
+  int64_t horizon_;
+  std::vector<SocItem> items_;
+  SocResult result_;
+  MinHeap arrivals_, busy_, deadlines_;
+  std::priority_queue<Waiting> waiting_queue_;
+  uint32_t waiting_ = 0;
+  size_t next_staff_ = 1;
+  uint32_t staff_ = 0;
+  int64_t now_ = 0;
+};
+
+// All items at once: `staffing` sorted by time, its first change at 0; service draws from `seed`.
 SocResult simulate_soc(std::span<const SocItem> items, std::span<const StaffingChange> staffing,
                        const SocServiceTimes& service, uint64_t seed, int64_t horizon);
 

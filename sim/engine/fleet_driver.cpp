@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "sim/scenario/schedules.hpp"
+
 namespace fleettwin {
 
 FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<Site>> sites, WorkerPool& pool,
@@ -12,6 +14,56 @@ FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<S
   for (size_t i = 0; i < sites_.size(); ++i)
     for (const auto& r : sites_[i]->machine_ranges()) range_owner_.emplace_back(r.first, static_cast<uint32_t>(i));
   std::sort(range_owner_.begin(), range_owner_.end());
+  if (sc_.threats.enabled) {
+    staffing_ = soc_staffing(sc_);
+    DeskParams p;
+    p.suppressed = sc_.alerts.suppressed;
+    p.incidents = sc_.alerts.incidents;
+    p.staffing = staffing_;
+    p.service = sc_.soc.service;
+    p.informational = sc_.soc.informational;
+    p.works_in_portal = sc_.soc.console == SocConsole::DefenderPortal;
+    p.seed = sc_.seed;
+    p.horizon = sc_.duration;
+    p.pending_timeout = sc_.alerts.pending_timeout;
+    desk_ = std::make_unique<SocDesk>(p);
+  }
+}
+
+void FleetDriver::advance_desk(int64_t t) {
+  if (!desk_) return;
+  requests_.clear();
+  for (auto& s : sites_) {
+    desk_->take(s->threats().alerts());
+    auto& a = s->threats().approvals();
+    requests_.insert(requests_.end(), a.begin(), a.end());
+    a.clear();
+  }
+  std::sort(requests_.begin(), requests_.end(), [](const ApprovalRequest& x, const ApprovalRequest& y) {
+    return x.created != y.created ? x.created < y.created : x.machine < y.machine;
+  });
+  for (const ApprovalRequest& r : requests_)
+    awaiting_.push_back({desk_->request_approval(r.created, (static_cast<uint64_t>(r.created) << 32) ^ r.machine ^ (1u << 31)),
+                         r.machine});
+  desk_->advance_to(t);
+  // Decided approvals leave the list in request order; an approved action reaches the machine action_delay later
+  // (at least one step: it is handed to the site before its next step).
+  std::erase_if(awaiting_, [&](const Awaiting& w) {
+    const SocOutcome& o = desk_->approval(w.item);
+    if (o.expired) {
+      desk_->count_approval(false);
+      return true;
+    }
+    if (o.end < 0) return false;
+    desk_->count_approval(true);
+    owner_of(w.machine).threats().remediate_at(w.machine, o.end + sc_.alerts.action_delay);
+    return true;
+  });
+}
+
+DeskOutcome FleetDriver::finish_desk() {
+  advance_desk(sc_.duration);
+  return desk_ ? desk_->finish() : DeskOutcome{};
 }
 
 void FleetDriver::set_outages(const std::vector<std::vector<OutageInterval>>& by_location) {
@@ -33,16 +85,6 @@ void FleetDriver::deliver_lateral_movement() {
     for (const LateralArrival& a : out) owner_of(a.target).threats().receive(a);
     out.clear();
   }
-}
-
-std::vector<AlertRecord> FleetDriver::take_alerts() {
-  std::vector<AlertRecord> all;
-  for (auto& s : sites_) {
-    auto& a = s->threats().alerts();
-    all.insert(all.end(), a.begin(), a.end());
-    std::vector<AlertRecord>().swap(a);
-  }
-  return all;
 }
 
 std::vector<std::pair<uint64_t, CampaignTally>> FleetDriver::campaign_tallies() {
@@ -83,6 +125,7 @@ void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t
     });
     if (a == from) merge_closed();
     deliver_lateral_movement();
+    advance_desk(b.seconds());
     a = b;
   }
 }

@@ -15,6 +15,7 @@
 #include "sim/engine/report_merger.hpp"
 #include "sim/engine/site.hpp"
 #include "sim/engine/worker_pool.hpp"
+#include "models/soc/soc_desk.hpp"
 
 namespace fleettwin {
 
@@ -33,8 +34,9 @@ class FleetDriver {
 
   // Each site's uplink outages, for the alerts its sensors cache (threats).
   void set_outages(const std::vector<std::vector<OutageInterval>>& by_location);
-  // Every site's alerts (in site order) and campaign tallies (summed per campaign), at the end of the run.
-  std::vector<AlertRecord> take_alerts();
+  // The alerts through the SOC desk, at the end of the run (call once, after finish()).
+  DeskOutcome finish_desk();
+  // Campaign tallies summed per campaign over the sites, at the end of the run.
   std::vector<std::pair<uint64_t, CampaignTally>> campaign_tallies();
   uint64_t cached_alerts() const;
 
@@ -44,6 +46,8 @@ class FleetDriver {
  private:
   void merge_closed();
   void deliver_lateral_movement();
+  // The SOC desk up to t: the sites' new alerts and approval requests in, approved remediations out.
+  void advance_desk(int64_t t);
   Site& owner_of(uint32_t machine);
 
   const Scenario& sc_;
@@ -53,6 +57,14 @@ class FleetDriver {
   ReportMerger& merger_;
   std::vector<const SiteReport*> reports_;
   std::vector<std::pair<uint32_t, uint32_t>> range_owner_;  // (first machine of a range, site index), sorted
+  std::vector<StaffingChange> staffing_;
+  std::unique_ptr<SocDesk> desk_;  // threats on
+  struct Awaiting {
+    uint32_t item;
+    uint32_t machine;
+  };
+  std::vector<Awaiting> awaiting_;  // approvals the SOC has not decided yet, in request order
+  std::vector<ApprovalRequest> requests_;
 };
 
 // The synchronisation points of a run, in order: 0, every clock hour, every instant a location's uplink changes

@@ -237,7 +237,7 @@ void ThreatActivity::run_step(uint32_t i, int64_t t) {
     a.source = static_cast<uint8_t>(AlertSource::Edr);
     raise(a);
     seen = true;
-    if (cohort.protection.air == AirLevel::Full && windows && protection.antivirus_running)
+    if (cohort.protection.air != AirLevel::None && windows && protection.antivirus_running)
       start_investigation(m, inf.campaign, alerts_.back().in_mde);
   }
   // Defender for Cloud's own Plan 2 detections need no sensor.
@@ -306,8 +306,9 @@ void ThreatActivity::raise(AlertRecord a) {
   alerts_.push_back(a);
 }
 
-// Automated investigation (full automation, Windows, Defender Antivirus running): it starts when the alert reaches
-// MDE; later alerts of the device join the running one; at its end the machine is remediated.
+// Automated investigation (full or semi automation, Windows, Defender Antivirus running): it starts when the alert
+// reaches MDE; later alerts of the device join the running one. At its end, full automation remediates the machine;
+// semi automation asks the SOC, and the machine is remediated when an analyst approves (remediate_at).
 void ThreatActivity::start_investigation(uint32_t m, uint64_t campaign, int64_t in_mde) {
   auto [it, inserted] = investigating_until_.try_emplace(m, -1);
   if (!inserted && it->second >= in_mde) return;  // joins the running investigation
@@ -324,7 +325,13 @@ void ThreatActivity::on_investigation_end(const CalendarEntry& e) {
   const int64_t t = e.time().seconds();
   const uint32_t m = e.subject();
   while (!investigations_.empty() && investigations_.top().time == t && investigations_.top().machine == m) {
+    const bool approved = investigations_.top().infection == kApproved;
     investigations_.pop();
+    // Semi automation: the investigation's actions wait for the SOC's approval (the driver's desk).
+    if (!approved && site_.cohort_of(m).protection.air == AirLevel::Semi) {
+      approvals_.push_back({t, m});
+      continue;
+    }
     // Remediation needs the sensor running on the machine; it ends every campaign on it.
     if (site_.fleet.agent[m] != AgentState::Running || (site_.fleet.agent_flags[m] & kTampered)) continue;
     auto it = on_machine_.find(m);
@@ -339,6 +346,12 @@ void ThreatActivity::on_investigation_end(const CalendarEntry& e) {
     }
     on_machine_.erase(it);
   }
+}
+
+void ThreatActivity::remediate_at(uint32_t m, int64_t t) {
+  if (t >= site_.scenario.duration) return;
+  investigations_.push({t, m, 0, kApproved});
+  site_.events.schedule(investigation_kind_, SimTime::at(t), m);
 }
 
 void ThreatActivity::on_noise(const CalendarEntry& e) {

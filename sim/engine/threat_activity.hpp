@@ -38,6 +38,12 @@ struct LateralArrival {
   uint8_t hop;
 };
 
+// Semi automation: an automated investigation ended on the machine with pending actions awaiting approval.
+struct ApprovalRequest {
+  int64_t created;
+  uint32_t machine;
+};
+
 class ThreatActivity {
  public:
   ThreatActivity(SiteContext& site, AgentLifecycle& agent, HealthMonitor& health);
@@ -55,12 +61,16 @@ class ThreatActivity {
   void receive(const LateralArrival& a);
 
   std::vector<AlertRecord>& alerts() { return alerts_; }
+  std::vector<ApprovalRequest>& approvals() { return approvals_; }
+  // The SOC approved the machine's pending actions: it is remediated at t.
+  void remediate_at(uint32_t m, int64_t t);
   std::unordered_map<uint64_t, CampaignTally>& campaigns() { return campaigns_; }
   uint64_t cached_alerts() const { return cached_; }
 
  private:
   static constexpr uint8_t kInitialAccess = 255;
   static constexpr uint8_t kArrival = 254;
+  static constexpr uint32_t kApproved = 1;  // an investigation entry that is an approved remediation
   struct Infection {
     uint64_t campaign;
     uint32_t machine;
@@ -126,6 +136,7 @@ class ThreatActivity {
   std::unordered_map<uint32_t, int64_t> warn_unblocked_until_;
   std::vector<LateralArrival> outbox_;
   std::vector<AlertRecord> alerts_;
+  std::vector<ApprovalRequest> approvals_;
   std::unordered_map<uint64_t, CampaignTally> campaigns_;
   uint64_t cached_ = 0;
 };

@@ -181,7 +181,8 @@ inline constexpr Dataset kCampaignLastContainment{kCampaigns, "last_containment_
 inline constexpr std::string_view kSoc = "/soc";
 inline constexpr std::string_view kSocDescription =
     "The SOC hour by hour: alerts waiting, in hand, analysts on duty, utilisation. "
-    "Attributes: time to acknowledge and to resolve (mean and 95th percentile, seconds, over the alerts resolved).";
+    "Attributes: time to acknowledge and to resolve (mean and 95th percentile, seconds, over the alerts resolved); "
+    "semi automation's pending actions: approvals requested, granted, timed out (rejected).";
 inline constexpr Dataset kSocTime{kSoc, "time", Type::I64, 1, {Axis::Hour}, kTimeUnits, "start of the clock hour (UTC)",
                                   {}, Rule::RunTime, Axis::Hour, "time"};
 inline constexpr Dataset kSocBacklog{kSoc, "backlog", Type::I64, 1, {Axis::Hour}, "1",
@@ -203,6 +204,9 @@ inline constexpr std::string_view kMeanTta = "mean_time_to_acknowledge_s";
 inline constexpr std::string_view kP95Tta = "p95_time_to_acknowledge_s";
 inline constexpr std::string_view kMeanTtr = "mean_time_to_resolve_s";
 inline constexpr std::string_view kP95Ttr = "p95_time_to_resolve_s";
+inline constexpr std::string_view kApprovalsRequested = "approvals_requested";  // semi automation's pending actions
+inline constexpr std::string_view kApprovalsGranted = "approvals_granted";
+inline constexpr std::string_view kApprovalsTimedOut = "approvals_timed_out";
 }  // namespace soc
 
 }  // namespace fleettwin::schema

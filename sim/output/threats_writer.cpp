@@ -265,6 +265,9 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     h5::attr(g, schema::soc::kP95Tta, quantile(tta, 0.95));
     h5::attr(g, schema::soc::kMeanTtr, mean(ttr));
     h5::attr(g, schema::soc::kP95Ttr, quantile(ttr, 0.95));
+    h5::attr(g, schema::soc::kApprovalsRequested, static_cast<int64_t>(d.approvals_requested));
+    h5::attr(g, schema::soc::kApprovalsGranted, static_cast<int64_t>(d.approvals_granted));
+    h5::attr(g, schema::soc::kApprovalsTimedOut, static_cast<int64_t>(d.approvals_timed_out));
     const auto hours = static_cast<size_t>(sc.hours());
     std::vector<SocHour> rows = d.soc.hours;
     rows.resize(hours);  // threats off: zeros

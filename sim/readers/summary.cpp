@@ -140,6 +140,12 @@ void read_threats(const RunFile& f, RunSummary& s) {
   t.tta_p95_s = f.real_attr(schema::kSoc, soc::kP95Tta, 0, 1e12);
   t.ttr_mean_s = f.real_attr(schema::kSoc, soc::kMeanTtr, 0, 1e12);
   t.ttr_p95_s = f.real_attr(schema::kSoc, soc::kP95Ttr, 0, 1e12);
+  const auto count = [&](std::string_view name) {
+    return f.optional_int_attr(schema::kSoc, name).value_or(0);
+  };
+  t.approvals_requested = count(soc::kApprovalsRequested);
+  t.approvals_granted = count(soc::kApprovalsGranted);
+  t.approvals_timed_out = count(soc::kApprovalsTimedOut);
   const auto backlog = f.ints(schema::kSocBacklog);
   for (int64_t b : backlog) t.backlog_max = std::max(t.backlog_max, b);
   t.backlog_end = backlog.empty() ? 0 : backlog.back();
@@ -304,6 +310,9 @@ void print_summary(const RunSummary& s, std::ostream& out) {
         << "), to resolve mean " << hours(t.ttr_mean_s) << " (p95 " << hours(t.ttr_p95_s) << "); backlog peak "
         << t.backlog_max << ", at the end " << t.backlog_end << "; utilisation " << std::fixed << std::setprecision(1)
         << 100 * t.utilisation_mean << " %\n" << std::defaultfloat;
+    if (t.approvals_requested > 0)
+      out << "  semi automation: " << t.approvals_requested << " pending actions, " << t.approvals_granted
+          << " approved, " << t.approvals_timed_out << " timed out (rejected)\n";
   }
   if (s.wall_seconds > 0) {
     char perf[160];
@@ -370,7 +379,9 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
                     {"soc", {{"time_to_acknowledge_s", {{"mean", t.tta_mean_s}, {"p95", t.tta_p95_s}}},
                              {"time_to_resolve_s", {{"mean", t.ttr_mean_s}, {"p95", t.ttr_p95_s}}},
                              {"backlog_max", t.backlog_max}, {"backlog_end", t.backlog_end},
-                             {"utilisation_mean", t.utilisation_mean}}}};
+                             {"utilisation_mean", t.utilisation_mean},
+                             {"approvals", {{"requested", t.approvals_requested}, {"granted", t.approvals_granted},
+                                            {"timed_out", t.approvals_timed_out}}}}}};
   }
   j["run"] = {{"wall_seconds", s.wall_seconds}, {"events", s.events}, {"events_per_second", s.events_per_second},
               {"peak_rss_bytes", s.peak_rss_bytes}, {"threads", s.threads}};

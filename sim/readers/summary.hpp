@@ -46,6 +46,7 @@ struct ThreatFigures {
   double contain_mean_s = -1, contain_p95_s = -1;  // campaign start to first containment (contained campaigns)
   double tta_mean_s = 0, tta_p95_s = 0, ttr_mean_s = 0, ttr_p95_s = 0;
   int64_t backlog_max = 0, backlog_end = 0;
+  int64_t approvals_requested = 0, approvals_granted = 0, approvals_timed_out = 0;
   double utilisation_mean = 0;
 };
 

@@ -134,7 +134,13 @@ void read_threats(const Map& m, Scenario& sc) {
       if (auto x = i.get("max_devices")) a.incidents.max_devices = static_cast<uint32_t>(x->integer(1, 1'000'000));
     }
     if (auto rv = am.get("air")) {
-      Map r(*rv, {"duration", "pending_timeout"});
+      Map r(*rv, {"duration", "pending_timeout", "action_delay"});
+      if (auto x = r.get("action_delay")) {
+        a.action_delay = x->duration(0, 7 * 86400);
+        if (a.action_delay < sc.defender.heartbeat_interval)
+          x->fail("an approved action takes at least the heartbeat interval to reach the machine (the control plane "
+                  "hands it to the sites between steps of that length)");
+      }
       if (auto x = r.get("duration")) {
         const DurationRange d = read_range(*x, {a.air_duration_min, a.air_duration_max}, 30 * 86400);
         a.air_duration_min = d.min;

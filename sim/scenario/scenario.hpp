@@ -149,6 +149,7 @@ struct AlertSettings {
   int64_t air_duration_min = 1800;  // an automated investigation takes uniform [min, max] (chosen: not published)
   int64_t air_duration_max = 3 * 3600;
   int64_t pending_timeout = 7 * 86400;  // pending actions time out after 7 days = rejected (automation-levels.md)
+  int64_t action_delay = 900;  // an approved action reaches the machine this long after the approval (chosen)
 };
 
 enum class SocConsole : uint8_t { DefenderPortal = 0, DefenderForCloud = 1 };

@@ -297,6 +297,67 @@ class AlertsCommand(unittest.TestCase):
             self.assertIn(message, proc.stderr)
 
 
+SEMI = """name: semi
+seed: 4
+start: 2026-01-05T00:00:00Z
+duration: 20d
+tenants: [{id: t, geo: EU}]
+subscriptions: [{id: s, plan: P2}]
+defender:
+  agent: {misconfigured: 0}
+cohorts:
+  - {name: w, count: 3000, environment: azure, region: westeurope, subscription: s, air: semi}
+threats:
+  enabled: true
+  campaigns_per_machine_year: {internet_facing: 0, internal: 3}
+  mix: {data_theft: 1}
+"""
+
+
+def summary_json(out):
+    import json
+    return json.loads(fleettwin("summary", out, "--json").stdout)["threats"]
+
+
+class SemiAutomation(unittest.TestCase):
+    def test_approved_actions_contain_later_than_full_automation(self):
+        figures = {}
+        for level in ("full", "semi"):
+            tmp, out = run(SEMI, "--set", f"cohorts.w.air={level}")
+            with tmp:
+                figures[level] = summary_json(out)
+        full, semi = figures["full"], figures["semi"]
+        self.assertEqual(full["soc"]["approvals"]["requested"], 0)
+        approvals = semi["soc"]["approvals"]
+        self.assertGreater(approvals["requested"], 50)
+        self.assertGreater(approvals["granted"], 0)
+        self.assertLessEqual(approvals["granted"] + approvals["timed_out"], approvals["requested"])
+        self.assertGreater(semi["contained"], 0)
+        # An approval waits for an analyst, then takes alerts.air.action_delay (15 min) to reach the machine.
+        self.assertGreater(semi["time_to_contain_s"]["mean"], full["time_to_contain_s"]["mean"] + 900)
+
+    def test_pending_actions_that_time_out_are_rejected(self):
+        # Reviews take 2 h, the timeout is 1 h: every pending action times out, nothing is remediated.
+        text = SEMI + "alerts:\n  air: {pending_timeout: 1h}\nsoc:\n  triage: {high: {distribution: fixed, value: 2h}}\n"
+        tmp, out = run(text)
+        with tmp:
+            t = summary_json(out)
+        approvals = t["soc"]["approvals"]
+        self.assertGreater(approvals["requested"], 50)
+        self.assertEqual(approvals["granted"], 0)
+        self.assertGreater(approvals["timed_out"], 0)
+        self.assertEqual(t["contained"], 0)
+
+    def test_same_bytes_whatever_the_threads(self):
+        text = SEMI.replace("count: 3000", "count: 24000")
+        digests = []
+        for threads in ("1", "2"):
+            tmp, out = run(text, "--threads", threads)
+            with tmp:
+                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k})
+        self.assertEqual(digests[0], digests[1])
+
+
 SHARDED = """name: sharded
 seed: 9
 start: 2026-01-05T00:00:00Z

@@ -63,3 +63,52 @@ TEST_CASE("the SOC serves high severity first and nobody off shift", "[soc]") {
   CHECK(r.hours[1].finished == 3);
   CHECK(r.hours[1].busy_seconds == 1800);
 }
+
+TEST_CASE("a pending approval times out at 7 days exactly", "[soc]") {
+  SocServiceTimes service;
+  for (auto& d : service.triage) d = Distribution::fixed(600);
+  const int64_t week = 7 * 86400;
+  const auto run = [&](int64_t analyst_from) {
+    const std::vector<StaffingChange> staff = {{0, 0}, {analyst_from, 1}};
+    const std::vector<SocItem> items = {{0, 3, false, 1, week}};
+    return simulate_soc(items, staff, service, 1, 2 * week).outcomes[0];
+  };
+  const SocOutcome in_time = run(week - 601);  // finishes at 7 d - 1 s: approved
+  CHECK(in_time.end == week - 1);
+  CHECK_FALSE(in_time.expired);
+  const SocOutcome at_deadline = run(week - 600);  // finishes at 7 d exactly: too late
+  CHECK(at_deadline.end == week);
+  CHECK(at_deadline.expired);
+  const SocOutcome never = run(week);  // nobody before the deadline: it leaves the queue unhandled
+  CHECK(never.start == -1);
+  CHECK(never.expired);
+}
+
+TEST_CASE("the SOC run step by step decides as the SOC run at once", "[soc]") {
+  SocServiceTimes service;
+  const std::vector<StaffingChange> staff = {{0, 2}, {8 * 3600, 5}, {18 * 3600, 2}};
+  const int64_t horizon = 30 * 86400;
+  std::vector<SocItem> items = poisson_items(4, horizon, 2, 3);
+  for (size_t i = 0; i < items.size(); ++i) {
+    items[i].severity = static_cast<uint8_t>(i % 4);
+    items[i].investigate = i % 7 == 0;
+    if (i % 5 == 0) items[i].deadline = items[i].arrival + 3600;
+  }
+  const SocResult once = simulate_soc(items, staff, service, 9, horizon);
+  SocQueue q(staff, service, 9, horizon);
+  size_t next = 0;
+  for (int64_t t = 900; t <= horizon; t += 900) {
+    while (next < items.size() && items[next].arrival < t) q.add(items[next++]);
+    q.advance_to(t);
+  }
+  const SocResult stepped = q.finish();
+  REQUIRE(stepped.outcomes.size() == once.outcomes.size());
+  size_t expired = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    CHECK(stepped.outcomes[i].start == once.outcomes[i].start);
+    CHECK(stepped.outcomes[i].end == once.outcomes[i].end);
+    expired += once.outcomes[i].expired;
+  }
+  CHECK(expired > 0);
+  for (size_t h = 0; h < once.hours.size(); ++h) CHECK(stepped.hours[h].backlog == once.hours[h].backlog);
+}
