@@ -41,7 +41,7 @@ void SocDesk::take(std::vector<AlertRecord>& fresh) {
 }
 
 uint32_t SocDesk::request_approval(int64_t created, uint64_t key) {
-  ++approvals_requested_;
+  ++d_.approvals_requested;
   // A pending remediation of a confirmed threat: high priority (chosen); its review takes a high-severity triage.
   return queue_.add({created, static_cast<uint8_t>(Severity::High), false, key, created + p_.pending_timeout});
 }
@@ -89,7 +89,6 @@ DeskOutcome SocDesk::finish() {
       d.acknowledged[i] = d.soc.outcomes[soc_index_[i]].start;
       d.resolved[i] = d.soc.outcomes[soc_index_[i]].end;
     }
-  d.approvals_requested = approvals_requested_;
   d.dfc_status.resize(n);
   d.portal_status.resize(n);
   for (size_t i = 0; i < n; ++i) {

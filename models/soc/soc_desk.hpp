@@ -72,7 +72,6 @@ class SocDesk {
   std::vector<AlertRecord> buffer_;  // handed over, not yet appeared
   DeskOutcome d_;
   std::vector<uint32_t> soc_index_;  // per alert taken in, its SOC item (UINT32_MAX: not triaged)
-  uint64_t approvals_requested_ = 0;
 };
 
 // `alerts` in any order; those that reach Defender for Cloud after the horizon are left out.

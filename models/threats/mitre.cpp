@@ -5,12 +5,7 @@
 namespace fleettwin {
 namespace {
 
-constexpr TacticMask IA = tactic_bit(Tactic::InitialAccess), EX = tactic_bit(Tactic::Execution),
-                     PE_ = tactic_bit(Tactic::Persistence), PR = tactic_bit(Tactic::PrivilegeEscalation),
-                     DE = tactic_bit(Tactic::DefenseEvasion), CA = tactic_bit(Tactic::CredentialAccess),
-                     DI = tactic_bit(Tactic::Discovery), LM = tactic_bit(Tactic::LateralMovement),
-                     CO = tactic_bit(Tactic::Collection), C2 = tactic_bit(Tactic::CommandAndControl),
-                     EF = tactic_bit(Tactic::Exfiltration), IM = tactic_bit(Tactic::Impact);
+using namespace tactic_masks;
 
 constexpr std::array<TacticInfo, kTacticCount> kTactics = {{
     {"initial_access", "TA0001", "Initial Access"},

@@ -29,6 +29,15 @@ enum class Tactic : uint8_t {
 inline constexpr size_t kTacticCount = 12;
 using TacticMask = uint16_t;
 constexpr TacticMask tactic_bit(Tactic t) { return static_cast<TacticMask>(1u << static_cast<unsigned>(t)); }
+// Short names of the tactic bits, for the catalogues' tables (mitre.cpp, alert_types.cpp).
+namespace tactic_masks {
+inline constexpr TacticMask IA = tactic_bit(Tactic::InitialAccess), EX = tactic_bit(Tactic::Execution),
+                            PE_ = tactic_bit(Tactic::Persistence), PR = tactic_bit(Tactic::PrivilegeEscalation),
+                            DE = tactic_bit(Tactic::DefenseEvasion), CA = tactic_bit(Tactic::CredentialAccess),
+                            DI = tactic_bit(Tactic::Discovery), LM = tactic_bit(Tactic::LateralMovement),
+                            CO = tactic_bit(Tactic::Collection), C2 = tactic_bit(Tactic::CommandAndControl),
+                            EF = tactic_bit(Tactic::Exfiltration), IM = tactic_bit(Tactic::Impact);
+}  // namespace tactic_masks
 
 struct TacticInfo {
   std::string_view key;  // scenario spelling: "initial_access"

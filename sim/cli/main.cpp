@@ -89,6 +89,24 @@ int exit_status_of(Body&& body) {
   }
 }
 
+// A reader's command on an output file: in a forked reader (sim/cli/isolate.hpp), its failures exit statuses.
+template <class Body>
+int read_output(const std::string& file, Body&& body) {
+  return fleettwin::run_isolated(
+      [&] {
+        return exit_status_of([&] {
+          body();
+          return 0;
+        });
+      },
+      file, kExitBadInput);
+}
+
+fleettwin::QueryFormat format_named(const std::string& name) {
+  return name == "csv" ? fleettwin::QueryFormat::Csv
+                       : name == "json" ? fleettwin::QueryFormat::Json : fleettwin::QueryFormat::Table;
+}
+
 void on_stop_signal(int signal) {
   fleettwin::request_stop(signal);
   // A second signal ends the process at once.
@@ -251,46 +269,23 @@ int main(int argc, char** argv) {
     return bad_input(std::string(simgrid_args[1]) + ": SimGrid's --cfg and --log options apply to `run` only", true);
 
   if (*summary)
-    return fleettwin::run_isolated(
-        [&] {
-          return exit_status_of([&] {
-            const auto s = fleettwin::read_summary(summary_path);
-            if (json)
-              fleettwin::print_summary_json(s, std::cout);
-            else
-              fleettwin::print_summary(s, std::cout);
-            return 0;
-          });
-        },
-        summary_path, kExitBadInput);
+    return read_output(summary_path, [&] {
+      const auto s = fleettwin::read_summary(summary_path);
+      if (json)
+        fleettwin::print_summary_json(s, std::cout);
+      else
+        fleettwin::print_summary(s, std::cout);
+    });
   if (*query) {
     query_req.limit = static_cast<size_t>(limit);
-    query_req.format = query_format == "csv"    ? fleettwin::QueryFormat::Csv
-                       : query_format == "json" ? fleettwin::QueryFormat::Json
-                                                : fleettwin::QueryFormat::Table;
-    return fleettwin::run_isolated(
-        [&] {
-          return exit_status_of([&] {
-            const auto result = fleettwin::run_query(query_req);
-            fleettwin::print_query(query_req, result, std::cout);
-            return 0;
-          });
-        },
-        query_req.file, kExitBadInput);
+    query_req.format = format_named(query_format);
+    return read_output(query_req.file, [&] { fleettwin::print_query(query_req, fleettwin::run_query(query_req), std::cout); });
   }
   if (*alerts) {
     alerts_req.limit = static_cast<size_t>(alerts_limit);
-    alerts_req.format = alerts_format == "csv"    ? fleettwin::QueryFormat::Csv
-                        : alerts_format == "json" ? fleettwin::QueryFormat::Json
-                                                  : fleettwin::QueryFormat::Table;
-    return fleettwin::run_isolated(
-        [&] {
-          return exit_status_of([&] {
-            fleettwin::print_alerts(alerts_req, fleettwin::list_alerts(alerts_req), std::cout);
-            return 0;
-          });
-        },
-        alerts_req.file, kExitBadInput);
+    alerts_req.format = format_named(alerts_format);
+    return read_output(alerts_req.file,
+                       [&] { fleettwin::print_alerts(alerts_req, fleettwin::list_alerts(alerts_req), std::cout); });
   }
   return exit_status_of([&] {
     if (*validate) {

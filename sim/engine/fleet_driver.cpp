@@ -15,11 +15,11 @@ FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<S
     for (const auto& r : sites_[i]->machine_ranges()) range_owner_.emplace_back(r.first, static_cast<uint32_t>(i));
   std::sort(range_owner_.begin(), range_owner_.end());
   if (sc_.threats.enabled) {
-    staffing_ = soc_staffing(sc_);
+    const std::vector<StaffingChange> staffing = soc_staffing(sc_);  // the SOC queue keeps a copy
     DeskParams p;
     p.suppressed = sc_.alerts.suppressed;
     p.incidents = sc_.alerts.incidents;
-    p.staffing = staffing_;
+    p.staffing = staffing;
     p.service = sc_.soc.service;
     p.informational = sc_.soc.informational;
     p.works_in_portal = sc_.soc.console == SocConsole::DefenderPortal;

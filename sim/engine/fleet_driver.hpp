@@ -57,7 +57,6 @@ class FleetDriver {
   ReportMerger& merger_;
   std::vector<const SiteReport*> reports_;
   std::vector<std::pair<uint32_t, uint32_t>> range_owner_;  // (first machine of a range, site index), sorted
-  std::vector<StaffingChange> staffing_;
   std::unique_ptr<SocDesk> desk_;  // threats on
   struct Awaiting {
     uint32_t item;

@@ -12,7 +12,7 @@ Site::Site(const Scenario& scenario, const std::vector<PowerSchedule>& schedules
       power_(ctx_, health_),
       agent_(ctx_, power_, health_),
       actions_(ctx_, power_, agent_, health_),
-      threats_(ctx_, agent_, health_) {}
+      threats_(ctx_, agent_) {}
 
 size_t Site::machine_count() const {
   size_t n = 0;

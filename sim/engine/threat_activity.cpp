@@ -30,8 +30,8 @@ uint32_t pick_in(std::span<const std::pair<uint32_t, uint32_t>> ranges, double u
 }
 }  // namespace
 
-ThreatActivity::ThreatActivity(SiteContext& site, AgentLifecycle& agent, HealthMonitor& health)
-    : site_(site), agent_(agent), health_(health), params_(site.scenario.threats), enabled_(site.scenario.threats.enabled) {
+ThreatActivity::ThreatActivity(SiteContext& site, AgentLifecycle& agent)
+    : site_(site), agent_(agent), params_(site.scenario.threats), enabled_(site.scenario.threats.enabled) {
   for (const auto& w : params_.noise.techniques) noise_weights_.push_back(w.weight);
   if (!enabled_) return;  // no kinds registered: the other processes' events and numbers are as without threats
   EventQueue& q = site_.events;

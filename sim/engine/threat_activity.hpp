@@ -24,7 +24,6 @@
 #include "models/threats/campaign_tally.hpp"
 #include "models/threats/detection.hpp"
 #include "sim/engine/agent_lifecycle.hpp"
-#include "sim/engine/health_monitor.hpp"
 #include "sim/engine/site_context.hpp"
 
 namespace fleettwin {
@@ -46,7 +45,7 @@ struct ApprovalRequest {
 
 class ThreatActivity {
  public:
-  ThreatActivity(SiteContext& site, AgentLifecycle& agent, HealthMonitor& health);
+  ThreatActivity(SiteContext& site, AgentLifecycle& agent);
 
   bool enabled() const { return enabled_; }
   // The site's uplink outages (the same intervals the SimGrid platform's profiles are made of): a detection made
@@ -119,7 +118,6 @@ class ThreatActivity {
 
   SiteContext& site_;
   AgentLifecycle& agent_;
-  HealthMonitor& health_;
   const ThreatParams& params_;
   bool enabled_;
   EventKind arrival_kind_ = 0, noise_kind_ = 0, step_kind_ = 0, investigation_kind_ = 0;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "models/alerts/alert_types.hpp"
+#include "models/common/order_statistics.hpp"
 #include "sim/output/groups.hpp"
 
 namespace fleettwin {
@@ -45,19 +46,6 @@ void along(H5Writer& w, hid_t scale, const schema::Dataset& spec, const std::vec
   h5::Id d = w.column(spec, values, kChunk);
   H5Writer::attach(d, scale, 0);
   if (names) H5Writer::flags(d, *names);
-}
-
-// Order statistic: the p-quantile of `v` (nearest rank), 0 when empty.
-double quantile(std::vector<int64_t> v, double p) {
-  if (v.empty()) return 0;
-  const auto k = static_cast<size_t>(std::ceil(p * static_cast<double>(v.size()))) - 1;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-  return static_cast<double>(v[k]);
-}
-double mean(const std::vector<int64_t>& v) {
-  double s = 0;
-  for (int64_t x : v) s += static_cast<double>(x);
-  return v.empty() ? 0 : s / static_cast<double>(v.size());
 }
 
 void write_catalogues(H5Writer& w, bool enabled, const Scenario& sc) {
@@ -261,10 +249,12 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
       tta.push_back(d.acknowledged[i] - alerts[i].in_dfc);
       ttr.push_back(d.resolved[i] - alerts[i].in_dfc);
     }
-    h5::attr(g, schema::soc::kMeanTta, mean(tta));
-    h5::attr(g, schema::soc::kP95Tta, quantile(tta, 0.95));
-    h5::attr(g, schema::soc::kMeanTtr, mean(ttr));
-    h5::attr(g, schema::soc::kP95Ttr, quantile(ttr, 0.95));
+    const MeanP95 a = mean_and_p95(std::move(tta)).value_or(MeanP95{0, 0});
+    const MeanP95 r2 = mean_and_p95(std::move(ttr)).value_or(MeanP95{0, 0});
+    h5::attr(g, schema::soc::kMeanTta, a.mean);
+    h5::attr(g, schema::soc::kP95Tta, a.p95);
+    h5::attr(g, schema::soc::kMeanTtr, r2.mean);
+    h5::attr(g, schema::soc::kP95Ttr, r2.p95);
     h5::attr(g, schema::soc::kApprovalsRequested, static_cast<int64_t>(d.approvals_requested));
     h5::attr(g, schema::soc::kApprovalsGranted, static_cast<int64_t>(d.approvals_granted));
     h5::attr(g, schema::soc::kApprovalsTimedOut, static_cast<int64_t>(d.approvals_timed_out));

@@ -8,8 +8,8 @@
 #include <iomanip>
 #include <limits>
 #include <ostream>
-#include <tuple>
 
+#include "models/common/order_statistics.hpp"
 #include "models/health/health_evaluation.hpp"
 #include "models/threats/detection.hpp"
 #include "sim/output/run_file.hpp"
@@ -84,15 +84,6 @@ void read_health(const RunFile& f, RunSummary& s) {
   }
 }
 
-std::pair<double, double> mean_p95(std::vector<int64_t> v) {
-  if (v.empty()) return {-1, -1};
-  double sum = 0;
-  for (int64_t x : v) sum += static_cast<double>(x);
-  const auto k = static_cast<size_t>(std::ceil(0.95 * static_cast<double>(v.size()))) - 1;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-  return {sum / static_cast<double>(v.size()), static_cast<double>(v[k])};
-}
-
 void read_threats(const RunFile& f, RunSummary& s) {
   ThreatFigures& t = s.threats;
   t.present = true;
@@ -133,8 +124,12 @@ void read_threats(const RunFile& f, RunSummary& s) {
     if (first_containment[c] >= 0) contain.push_back(first_containment[c] - start[c]);
     for (size_t k = 0; k < t.unseen.size(); ++k) t.unseen[k] += unseen[c * t.unseen.size() + k];
   }
-  std::tie(t.detect_mean_s, t.detect_p95_s) = mean_p95(detect);
-  std::tie(t.contain_mean_s, t.contain_p95_s) = mean_p95(contain);
+  const MeanP95 none{-1, -1};
+  const MeanP95 d = mean_and_p95(std::move(detect)).value_or(none), c = mean_and_p95(std::move(contain)).value_or(none);
+  t.detect_mean_s = d.mean;
+  t.detect_p95_s = d.p95;
+  t.contain_mean_s = c.mean;
+  t.contain_p95_s = c.p95;
   namespace soc = schema::soc;
   t.tta_mean_s = f.real_attr(schema::kSoc, soc::kMeanTta, 0, 1e12);
   t.tta_p95_s = f.real_attr(schema::kSoc, soc::kP95Tta, 0, 1e12);

@@ -160,7 +160,7 @@ void read_cohorts(const Map& m, Scenario& sc, const FleetDefaults& defaults) {
       spec.removed = read_time(*x, sc.start, false, true);
       if (spec.removed <= spec.added) x->fail("the cohort is removed before it is added");
     }
-    read_cohort_protection(c, sc, spec);
+    read_cohort_protection(c, spec);
     spec.first_machine = static_cast<uint32_t>(next_machine);
     next_machine += spec.count;
     if (next_machine > kMaxFleet) c.need("count").fail("the fleet exceeds 100,000,000 machines");

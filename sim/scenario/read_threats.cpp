@@ -48,8 +48,7 @@ size_t find_playbook(const Scenario& sc, const Value& v) { return find_playbook_
 
 }  // namespace
 
-void read_cohort_protection(const Map& c, const Scenario& sc, CohortSpec& spec) {
-  (void)sc;
+void read_cohort_protection(const Map& c, CohortSpec& spec) {
   auto& p = spec.protection;
   // Scale sets and autoscaled fleets serve traffic: exposed unless said otherwise.
   p.exposure = spec.orchestration != Orchestration::None || spec.power.kind == ScheduleKind::Autoscale

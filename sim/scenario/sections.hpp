@@ -43,7 +43,7 @@ FleetDefaults read_defender(const Map& top, Scenario& sc);
 void read_network(const Map& top, Scenario& sc);                             // read_network.cpp
 void read_events(const Map& top, Scenario& sc);                              // read_events.cpp
 void mark_first_subscriptions(Scenario& sc);
-void read_cohort_protection(const Map& cohort, const Scenario& sc, CohortSpec& spec);  // read_threats.cpp
+void read_cohort_protection(const Map& cohort, CohortSpec& spec);  // read_threats.cpp
 void read_threats(const Map& top, Scenario& sc);
 void read_campaign_event(const Value& v, Scenario& sc, int64_t at);
 

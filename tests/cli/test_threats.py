@@ -10,7 +10,7 @@ import unittest
 import h5py
 import numpy as np
 
-from common import SRC, TempDir, fleettwin, write_file
+from common import SRC, RunOnce, TempDir, fleettwin, write_file
 
 sys.path.insert(0, os.path.join(SRC, "tests", "golden"))
 import h5digest  # noqa: E402
@@ -40,6 +40,11 @@ class Run:
         self._d.__exit__(*exc)
 
 
+def digest_outside_run(out):
+    """The file's digest without /run (wall-clock figures)."""
+    return {k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k}
+
+
 def run(text, *args):
     r = Run(text, *args)
     return r, r.out
@@ -64,16 +69,8 @@ threats:
 """
 
 
-class NoiseAlerts(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp, out = run(NOISE)
-        cls.f = h5py.File(out, "r")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.f.close()
-        cls.tmp.__exit__(None, None, None)
+class NoiseAlerts(RunOnce):
+    TEXT = NOISE
 
     def test_counts_are_poisson_inside_their_99_percent_interval(self):
         a = self.f["alerts"]
@@ -203,16 +200,8 @@ events:
 """
 
 
-class CachedBehindAnOutage(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp, out = run(OUTAGE)
-        cls.f = h5py.File(out, "r")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.f.close()
-        cls.tmp.__exit__(None, None, None)
+class CachedBehindAnOutage(RunOnce):
+    TEXT = OUTAGE
 
     def test_an_outage_delays_the_alerts_behind_it_by_exactly_the_cached_time(self):
         a = self.f["alerts"]
@@ -243,23 +232,16 @@ class CachedBehindAnOutage(unittest.TestCase):
         self.assertEqual(inc.max() + 1, len(self.f["incidents/incident"]))
 
 
-class AlertsCommand(unittest.TestCase):
+class AlertsCommand(RunOnce):
     """`fleettwin alerts`: Defender for Cloud's list at a time, read back from the file alone."""
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp, cls.out = run(OUTAGE)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.__exit__(None, None, None)
+    TEXT = OUTAGE
 
     def alerts(self, *args):
         import json
         return json.loads(fleettwin("alerts", self.out, "--format", "json", *args).stdout)
 
     def test_the_list_at_a_time_holds_what_had_appeared_by_then(self):
-        with h5py.File(self.out, "r") as f:
-            t = f["alerts/time"][:]
+        t = self.f["alerts/time"][:]
         at = 86400 + 12 * 3600
         listed = self.alerts("--at", "36h")
         self.assertEqual(listed["in_list"], int((t <= at).sum()))
@@ -268,9 +250,8 @@ class AlertsCommand(unittest.TestCase):
         self.assertEqual(times, sorted(times, reverse=True))
 
     def test_filters_and_statuses(self):
-        with h5py.File(self.out, "r") as f:
-            campaign = f["alerts/campaign"][:]
-            status = f["alerts/status"][:]
+        campaign = self.f["alerts/campaign"][:]
+        status = self.f["alerts/status"][:]
         self.assertEqual(self.alerts("--campaign", "0")["matched"], int((campaign == 0).sum()))
         self.assertEqual(self.alerts("--status", "active")["matched"], int((status == 0).sum()))
         high = self.alerts("--severity", "high")
@@ -354,7 +335,7 @@ class SemiAutomation(unittest.TestCase):
         for threads in ("1", "2"):
             tmp, out = run(text, "--threads", threads)
             with tmp:
-                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k})
+                digests.append(digest_outside_run(out))
         self.assertEqual(digests[0], digests[1])
 
 
@@ -382,7 +363,7 @@ class Reproducible(unittest.TestCase):
         for threads in ("1", "2"):
             tmp, out = run(SHARDED, "--threads", threads)
             with tmp:
-                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k})
+                digests.append(digest_outside_run(out))
                 with h5py.File(out, "r") as f:
                     sites.append(int(f["run"].attrs["sites"]))
                     reached = f["campaigns/machines"][:]
@@ -397,7 +378,7 @@ class Reproducible(unittest.TestCase):
         for _ in range(2):
             tmp, out = run(OUTAGE)
             with tmp:
-                digests.append({k: v for k, v in h5digest.digest(out).items() if "/run" not in k and "run/" not in k})
+                digests.append(digest_outside_run(out))
         self.assertEqual(digests[0], digests[1])
 
 
