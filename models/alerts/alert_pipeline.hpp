@@ -37,17 +37,28 @@ struct AlertRecord {
   uint8_t severity = 0;
   uint8_t source = 0;          // AlertSource
   uint8_t classification = 0;  // Classification (ground truth)
+  uint8_t geo = 0;             // Geo of the machine's tenant when it was raised: the MDE service it goes to
 };
 
 // The first instant at or after `detected` when the uplink is up, given its outages (sorted, disjoint).
 int64_t send_time(int64_t detected, std::span<const OutageInterval> outages);
 
+inline bool is_cloud_detection(const AlertRecord& a) {
+  return a.source == static_cast<uint8_t>(AlertSource::DefenderForCloud);
+}
+// What Defender for Endpoint stamps when the sensor's detection reaches it, and Defender for Cloud when the alert
+// reaches it: both count from the moment the detection left the site.
+inline void stamp_in_mde(AlertRecord& a, const AlertLatency& latency) {
+  a.in_mde = is_cloud_detection(a) ? -1 : a.sent + latency.to_mde;
+}
+inline void stamp_in_dfc(AlertRecord& a, const AlertLatency& latency) {
+  a.in_dfc = a.sent + latency.to_defender_for_cloud;
+}
 // Fills sent, in_mde and in_dfc of an alert leaving the site at `sent`.
 inline void stamp_sent(AlertRecord& a, int64_t sent, const AlertLatency& latency) {
   a.sent = sent;
-  const bool cloud = a.source == static_cast<uint8_t>(AlertSource::DefenderForCloud);
-  a.in_mde = cloud ? -1 : sent + latency.to_mde;
-  a.in_dfc = sent + latency.to_defender_for_cloud;
+  stamp_in_mde(a, latency);
+  stamp_in_dfc(a, latency);
 }
 
 }  // namespace fleettwin

@@ -16,6 +16,7 @@ void create_defender_for_cloud(const Scenario& sc, const Platform& platform, con
                          driver.start();
                          for (size_t i = 0; i + 1 < points.size(); ++i) {
                            driver.run_window(SimTime::at(points[i]), SimTime::at(points[i + 1]), sync.uplinks());
+                           sync.wait_window();  // the site actors send the window's detections (threats on)
                            sync.wait();
                            if (const int signal = stop_requested()) throw Interrupted(signal);
                            if (points[i + 1] % 3600 == 0) progress.update(points[i + 1] / 3600, driver.events());

@@ -9,7 +9,12 @@ namespace fleettwin {
 
 FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<Site>> sites, WorkerPool& pool,
                          ReportMerger& merger)
-    : sc_(scenario), sites_(std::move(sites)), pool_(pool), merger_(merger), reports_(sites_.size(), nullptr) {
+    : sc_(scenario),
+      sites_(std::move(sites)),
+      pool_(pool),
+      merger_(merger),
+      reports_(sites_.size(), nullptr),
+      outgoing_(scenario.locations.size()) {
   for (auto& s : sites_) views_.push_back(s.get());
   for (size_t i = 0; i < sites_.size(); ++i)
     for (const auto& r : sites_[i]->machine_ranges()) range_owner_.emplace_back(r.first, static_cast<uint32_t>(i));
@@ -33,8 +38,8 @@ FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<S
 void FleetDriver::advance_desk(int64_t t) {
   if (!desk_) return;
   requests_.clear();
+  desk_->take(arrived_);
   for (auto& s : sites_) {
-    desk_->take(s->threats().alerts());
     auto& a = s->threats().approvals();
     requests_.insert(requests_.end(), a.begin(), a.end());
     a.clear();
@@ -59,6 +64,38 @@ void FleetDriver::advance_desk(int64_t t) {
     owner_of(w.machine).threats().remediate_at(w.machine, o.end + sc_.alerts.action_delay);
     return true;
   });
+}
+
+void FleetDriver::collect_alerts() {
+  if (!desk_) return;
+  for (auto& s : sites_) {
+    auto& raised = s->threats().alerts();
+    if (delivery_ == AlertDelivery::Direct) {
+      arrived_.insert(arrived_.end(), raised.begin(), raised.end());
+    } else {
+      auto& out = outgoing_[s->location()];
+      for (AlertRecord& a : raised) {
+        if (is_cloud_detection(a)) {
+          arrived_.push_back(a);
+          continue;
+        }
+        a.in_mde = a.in_dfc = -1;  // the transport stamps them when the alert gets there
+        out.push_back(a);
+      }
+    }
+    raised.clear();
+  }
+  if (delivery_ == AlertDelivery::Direct) return;
+  // Shards of a location raise in any order: a canonical order keeps the batches the same whatever the partition.
+  const auto key = [](const AlertRecord& a) {
+    return std::tie(a.detected, a.geo, a.machine, a.step, a.source, a.type, a.campaign, a.technique, a.classification);
+  };
+  for (auto& out : outgoing_)
+    std::sort(out.begin(), out.end(), [&](const AlertRecord& a, const AlertRecord& b) { return key(a) < key(b); });
+}
+
+void FleetDriver::arrive(std::vector<AlertRecord>& alerts) {
+  arrived_.insert(arrived_.end(), alerts.begin(), alerts.end());
 }
 
 DeskOutcome FleetDriver::finish_desk() {
@@ -114,8 +151,12 @@ void FleetDriver::start() {
 
 void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t>& uplink_up) {
   // With threats on, the window is run in steps of one heartbeat interval (the lookahead of lateral movement:
-  // a hop takes at least that long), delivering the hops between sites after each step. Only the first step can
-  // close a period (periods close at whole hours, which start a window).
+  // a hop takes at least that long, and of the SOC's approvals: they act action_delay >= that interval after they
+  // are decided), delivering the hops between sites after each step and advancing the desk to each step's end.
+  // The desk's advance to the window's end waits for the next window's start, so that over SimGrid it sees the
+  // alerts the platform delivered up to then (engine-free, the same instant, the same result). Only the first
+  // step can close a period (periods close at whole hours, which start a window).
+  advance_desk(from.seconds());
   const int64_t step = sc_.threats.enabled ? sc_.defender.heartbeat_interval : 0;
   for (SimTime a = from; a < to;) {
     SimTime b = to;
@@ -125,7 +166,8 @@ void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t
     });
     if (a == from) merge_closed();
     deliver_lateral_movement();
-    advance_desk(b.seconds());
+    collect_alerts();
+    if (b < to) advance_desk(b.seconds());
     a = b;
   }
 }
@@ -143,8 +185,8 @@ void FleetDriver::merge_closed() {
 std::vector<int64_t> sync_points(const Scenario& sc, const std::vector<std::vector<OutageInterval>>& outages,
                                  bool every_tick) {
   std::vector<int64_t> points;
-  const int64_t step = every_tick ? sc.defender.heartbeat_interval : 3600;
-  for (int64_t t = 0; t <= sc.duration; t += step) points.push_back(t);
+  const int64_t step = every_tick ? sc.defender.heartbeat_interval : 3600;  // the interval divides an hour
+  for (int64_t t = 0; t <= sc.duration; t += step) points.push_back(t);  // the duration is whole hours
   for (const auto& location : outages)
     for (const auto& o : location)
       for (const int64_t t : {o.start, o.end})

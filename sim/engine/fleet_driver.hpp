@@ -19,6 +19,16 @@
 
 namespace fleettwin {
 
+// How the sensors' alerts reach Defender for Cloud (the desk). Defender for Cloud's own detections are made in the
+// cloud and reach it directly either way.
+enum class AlertDelivery : uint8_t {
+  // Engine-free runs: when the site raises them, with the pipeline's times as the site stamped them.
+  Direct,
+  // Over the SimGrid platform: each location's alerts wait in outgoing() for its site actor, which sends them to
+  // the tenant geo's MDE service actor; they reach the desk through arrive() (alert_transport.hpp).
+  Platform,
+};
+
 class FleetDriver {
  public:
   FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<Site>> sites, WorkerPool& pool,
@@ -40,12 +50,21 @@ class FleetDriver {
   std::vector<std::pair<uint64_t, CampaignTally>> campaign_tallies();
   uint64_t cached_alerts() const;
 
+  void set_alert_delivery(AlertDelivery d) { delivery_ = d; }
+  // Platform delivery: a location's sensor alerts not sent yet, in the order they are due to leave (detection
+  // time, then machine and the other fields); the site actor takes them from the front.
+  std::vector<AlertRecord>& outgoing(size_t location) { return outgoing_[location]; }
+  // Alerts that reached Defender for Cloud; the desk takes them in at the next window.
+  void arrive(std::vector<AlertRecord>& alerts);
+
   std::span<Site* const> sites() const { return views_; }
   uint64_t events() const { return merger_.events(); }
 
  private:
   void merge_closed();
   void deliver_lateral_movement();
+  // The alerts the sites raised in the step just run: to the desk's inbox, or to their locations' outgoing queues.
+  void collect_alerts();
   // The SOC desk up to t: the sites' new alerts and approval requests in, approved remediations out.
   void advance_desk(int64_t t);
   Site& owner_of(uint32_t machine);
@@ -64,10 +83,15 @@ class FleetDriver {
   };
   std::vector<Awaiting> awaiting_;  // approvals the SOC has not decided yet, in request order
   std::vector<ApprovalRequest> requests_;
+  AlertDelivery delivery_ = AlertDelivery::Direct;
+  std::vector<std::vector<AlertRecord>> outgoing_;  // per location
+  std::vector<AlertRecord> arrived_;                // in Defender for Cloud, not yet taken by the desk
 };
 
 // The synchronisation points of a run, in order: 0, every clock hour, every instant a location's uplink changes
-// state (`outages`, per location), every heartbeat tick if `every_tick`, and the end.
+// state (`outages`, per location), every heartbeat tick if `every_tick` (threats on over SimGrid: the desk must
+// see the alerts SimGrid delivered before it decides, and its decisions act a heartbeat interval later at the
+// earliest), and the end.
 std::vector<int64_t> sync_points(const Scenario& scenario, const std::vector<std::vector<OutageInterval>>& outages,
                                  bool every_tick);
 

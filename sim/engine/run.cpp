@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "sim/engine/alert_transport.hpp"
 #include "sim/engine/control_plane.hpp"
 #include "sim/engine/fleet_driver.hpp"
 #include "sim/engine/offline.hpp"
@@ -52,16 +53,30 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
   FleetDriver driver(sc, make_sites(sc, schedules, fleet, plan_sites(sc, threads)), pool, merger);
   driver.set_outages(outages);
   const Platform platform = build_platform(sc, {}, outages);
-  const std::vector<int64_t> points = sync_points(sc, outages, false);
+  // Threats on: the sensors' detections travel over the platform (alert_transport.hpp), and the points come every
+  // heartbeat interval so that the desk decides on what SimGrid has delivered.
+  const bool pipeline = sc.threats.enabled;
+  const std::vector<int64_t> points = sync_points(sc, outages, pipeline);
 
   Progress progress(sc.start, sc.hours(), opt.quiet);
-  SyncPoint sync(sc.locations.size(), sc.locations.size() + 1);
+  SyncPoint sync(sc.locations.size(), sc.locations.size() + 1, pipeline,
+                 pipeline ? AlertTransport::service_actor_count(platform) : 0);
+  std::unique_ptr<AlertTransport> transport;
+  if (pipeline) {
+    driver.set_alert_delivery(AlertDelivery::Platform);
+    transport = std::make_unique<AlertTransport>(sc, platform, driver, sync);
+    transport->start();
+  }
   RunInfo info;
-  for (size_t l = 0; l < sc.locations.size(); ++l) create_site_actor(sc, platform, l, points, sync);
+  for (size_t l = 0; l < sc.locations.size(); ++l) create_site_actor(sc, platform, l, points, sync, transport.get());
   create_defender_for_cloud(sc, platform, points, sync, driver, progress, [&](uint64_t events) {
     recorder.write_outages(outage_record(sc, driver.sites(), outages));
     recorder.write_machines(fleet.columns());
-    const ThreatResults threats = finish_threats(sc, driver);
+    ThreatResults threats = finish_threats(sc, driver);
+    if (transport) {
+      threats.messages = transport->batches_sent();
+      threats.transfers_refused = transport->transfers_refused();
+    }
     recorder.write_threats(sc, threats.record(sc, fleet));
     info.wall_seconds = progress.elapsed();
     info.events = events;

@@ -13,13 +13,24 @@ namespace fleettwin {
 
 class SyncPoint {
  public:
-  // `actors`: the site actors (one per location) and the control plane.
-  SyncPoint(size_t locations, size_t actors)
-      : uplink_up_(locations, 1), failures_(actors), barrier_(simgrid::s4u::Barrier::create(static_cast<unsigned>(actors))) {}
+  // `actors`: the site actors (one per location) and the control plane, plus `daemons` (the alert pipeline's
+  // service actors, alert_transport.hpp), which only need a slot for their failure. With `window_barrier`, the
+  // actors meet a second time at every point, once the control plane has run the next window: the site actors
+  // then send what their machines detected in it, at the detections' times.
+  SyncPoint(size_t locations, size_t actors, bool window_barrier = false, size_t daemons = 0)
+      : uplink_up_(locations, 1),
+        failures_(actors + daemons),
+        control_plane_(actors - 1),
+        barrier_(simgrid::s4u::Barrier::create(static_cast<unsigned>(actors))),
+        window_(window_barrier ? simgrid::s4u::Barrier::create(static_cast<unsigned>(actors)) : nullptr) {}
 
   void set_uplink(size_t location, bool up) { uplink_up_[location] = up ? 1 : 0; }
   const std::vector<uint8_t>& uplinks() const { return uplink_up_; }
   void wait() { barrier_->wait(); }
+  bool has_window_barrier() const { return window_ != nullptr; }
+  void wait_window() {
+    if (window_) window_->wait();
+  }
 
   // An actor failed: record why (each actor has its own slot) and end the run. The other actors are killed with
   // SimGrid's ForcefulKillException, which is not a std::exception, so their handlers let it pass.
@@ -33,12 +44,15 @@ class SyncPoint {
       if (f) return f;
     return nullptr;
   }
-  size_t control_plane_index() const { return failures_.size() - 1; }
+  size_t control_plane_index() const { return control_plane_; }
+  size_t daemon_index(size_t k) const { return control_plane_ + 1 + k; }
 
  private:
   std::vector<uint8_t> uplink_up_;
   std::vector<std::exception_ptr> failures_;
+  size_t control_plane_;
   simgrid::s4u::BarrierPtr barrier_;
+  simgrid::s4u::BarrierPtr window_;
 };
 
 }  // namespace fleettwin

@@ -299,10 +299,14 @@ void ThreatActivity::spread(const Infection& inf, const LateralSpec& lateral, ui
 
 void ThreatActivity::raise(AlertRecord a) {
   a.severity = static_cast<uint8_t>(alert_types()[a.type].severity);
-  const bool cloud = a.source == static_cast<uint8_t>(AlertSource::DefenderForCloud);
-  const int64_t sent = cloud ? a.detected : send_time(a.detected, outages_);
+  const Scenario& sc = site_.scenario;
+  a.geo = static_cast<uint8_t>(sc.tenants[sc.subscriptions[site_.fleet.subscription[a.machine]].tenant].geo);
+  // The site's own expectation of when the detection leaves, from the outage plan its uplink's SimGrid profile is
+  // made of: automated investigation starts from it. The SimGrid transport (alert_transport.hpp) really sends it
+  // and refuses the run if the platform disagrees.
+  const int64_t sent = is_cloud_detection(a) ? a.detected : send_time(a.detected, outages_);
   if (sent > a.detected) ++cached_;
-  stamp_sent(a, sent, site_.scenario.alerts.latency);
+  stamp_sent(a, sent, sc.alerts.latency);
   alerts_.push_back(a);
 }
 

@@ -15,10 +15,11 @@ struct ThreatResults {
   std::optional<DeskOutcome> desk;
   std::vector<std::pair<uint64_t, CampaignTally>> campaigns;
   uint64_t cached = 0;
+  uint64_t messages = 0, transfers_refused = 0;  // set by the SimGrid run (alert_transport.hpp)
 
   ThreatRecord record(const Scenario& sc, const FleetStore& fleet) const {
-    return {enabled, desk ? &*desk : nullptr, campaigns, fleet.environment, cached,
-            sc.soc.console == SocConsole::DefenderPortal};
+    return {enabled,  desk ? &*desk : nullptr, campaigns, fleet.environment, cached,
+            sc.soc.console == SocConsole::DefenderPortal, messages, transfers_refused};
   }
 };
 

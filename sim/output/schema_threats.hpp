@@ -39,9 +39,14 @@ inline constexpr std::string_view kAlertsDescription =
     "exact: the step on the machine, its detection, when it left the site (later than the detection when the "
     "site's uplink was down: the sensor cached it), in Defender for Endpoint, in Defender for Cloud. Statuses are "
     "those at the end of the run; MDE alerts' statuses are not synchronised between Defender for Cloud and the "
-    "Defender portal. Attributes: `cached` (alerts delayed by an outage), `triaged` (alerts queued for the SOC), `soc_console` "
-    "(where the SOC works: defender_portal or defender_for_cloud).";
+    "Defender portal. The sensors' detections travel as SimGrid messages from their site to the MDE service of the "
+    "tenant's geo and on to Defender for Cloud. Attributes: `cached` (alerts delayed by an outage), `messages` "
+    "(detection batches that reached an MDE service), `transfers_refused` (transfers a downed uplink refused: a "
+    "cached batch is refused again at every synchronisation point until its link is back), `triaged` (alerts "
+    "queued for the SOC), `soc_console` (where the SOC works: defender_portal or defender_for_cloud).";
 inline constexpr std::string_view kAlertsCached = "cached";
+inline constexpr std::string_view kAlertsMessages = "messages";
+inline constexpr std::string_view kAlertsRefused = "transfers_refused";
 inline constexpr std::string_view kAlertsTriaged = "triaged";
 inline constexpr std::string_view kAlertsConsole = "soc_console";  // text: defender_portal or defender_for_cloud
 inline constexpr Dataset kAlertId{kAlerts, "alert", Type::U32, 1, {Axis::Alert}, "", "alert number (order of appearance)",

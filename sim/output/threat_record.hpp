@@ -19,6 +19,10 @@ struct ThreatRecord {
   std::span<const Environment> environment;  // per machine
   uint64_t cached = 0;
   bool works_in_portal = true;
+  // Over the SimGrid platform (alert_transport.hpp; 0 in engine-free runs): batches that reached an MDE service,
+  // and transfers a downed uplink refused (a cached batch is refused again at every point until its link is back).
+  uint64_t messages = 0;
+  uint64_t transfers_refused = 0;
 };
 
 }  // namespace fleettwin

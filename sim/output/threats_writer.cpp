@@ -96,6 +96,8 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     const hid_t g = w.group(schema::kAlerts);
     h5::attr(g, schema::kDescription, schema::kAlertsDescription);
     h5::attr(g, schema::kAlertsCached, static_cast<int64_t>(r.cached));
+    h5::attr(g, schema::kAlertsMessages, static_cast<int64_t>(r.messages));
+    h5::attr(g, schema::kAlertsRefused, static_cast<int64_t>(r.transfers_refused));
     h5::attr(g, schema::kAlertsTriaged, static_cast<int64_t>(d.triaged));
     h5::attr(g, schema::kAlertsConsole, r.works_in_portal ? "defender_portal" : "defender_for_cloud");
     h5::Id id = id_scale(w, schema::kAlertId, n);

@@ -218,6 +218,24 @@ class CachedBehindAnOutage(RunOnce):
         # Defender for Cloud's own detections are made in the cloud: not cached.
         np.testing.assert_array_equal(sent[source == 2], detected[source == 2])
 
+    def test_the_detections_travel_as_messages_that_the_downed_uplink_refuses_until_it_is_back(self):
+        # One message per (site, detection instant, geo) of the sensors' detections; a batch behind the downed uplink
+        # is refused when it first tries to leave and again at every synchronisation point (every 15-minute tick)
+        # before the link's return, when it leaves.
+        a = self.f["alerts"]
+        machine, detected, source = a["machine"][:], a["detected_time"][:], a["source"][:]
+        sensor = source != 2
+        groups = {(int(m < 300), int(d)) for m, d in zip(machine[sensor], detected[sensor])}
+        self.assertGreaterEqual(int(a.attrs["messages"]), len(groups))
+        start, end = 86400, 86400 + 9 * 3600
+        behind = sorted(d for site, d in groups if site == 1 and start <= d < end)
+        self.assertGreater(len(behind), 10)
+        expected = sum(1 + len([p for p in range(0, end, 900) if d < p]) for d in behind)
+        self.assertEqual(int(a.attrs["transfers_refused"]), expected)
+        # They reached MDE a minute and Defender for Cloud ten minutes after they left.
+        np.testing.assert_array_equal(a["mde_time"][:][sensor], a["sent_time"][:][sensor] + 60)
+        np.testing.assert_array_equal(a["mde_time"][:][~sensor], -1)
+
     def test_the_scripted_campaign_landed_on_three_machines_of_the_site(self):
         c = self.f["campaigns"]
         scripted = c["scripted"][:] == 1
