@@ -46,6 +46,11 @@ uint32_t SocDesk::request_approval(int64_t created, uint64_t key) {
   return queue_.add({created, static_cast<uint8_t>(Severity::High), false, key, created + p_.pending_timeout});
 }
 
+uint32_t SocDesk::request_expansion_approval(int64_t created, uint64_t key) {
+  ++d_.expansions.needing_approval;
+  return queue_.add({created, static_cast<uint8_t>(Severity::High), false, key, created + p_.pending_timeout});
+}
+
 void SocDesk::advance_to(int64_t t) {
   t = std::min(t, p_.horizon);
   // Every alert that appears before t is known by now (any alert raised later appears at or after t).

@@ -32,6 +32,14 @@ struct DeskParams {
   int64_t pending_timeout = 7 * 86400;  // a pending action not approved by then counts as rejected
 };
 
+// Automated investigations that expanded from one machine to other devices of the same campaign.
+struct ExpansionCounts {
+  uint64_t automatic = 0;        // to fewer devices than the approval threshold: at once
+  uint64_t needing_approval = 0;  // to the threshold or more: they waited for the SOC
+  uint64_t approved = 0, timed_out = 0;
+  uint64_t devices = 0;  // devices an expansion reached (automatic or approved)
+};
+
 struct DeskOutcome {
   std::vector<AlertRecord> alerts;  // in the order they appear in Defender for Cloud
   std::vector<uint8_t> suppressed;
@@ -43,6 +51,7 @@ struct DeskOutcome {
   SocResult soc;
   uint64_t triaged = 0;  // alerts queued for the SOC
   uint64_t approvals_requested = 0, approvals_granted = 0, approvals_timed_out = 0;  // semi automation
+  ExpansionCounts expansions;
 };
 
 // The order alerts appear in Defender for Cloud, ties broken by every other field: the same whatever the order
@@ -61,6 +70,17 @@ class SocDesk {
   uint32_t request_approval(int64_t created, uint64_t key);
   const SocOutcome& approval(uint32_t index) const { return queue_.outcome(index); }
   void count_approval(bool granted) { ++(granted ? d_.approvals_granted : d_.approvals_timed_out); }
+  // An investigation's expansion to `devices` other devices: at once, or (`approval`) reviewed like a pending
+  // action, with the same priority and timeout.
+  void count_automatic_expansion(size_t devices) {
+    ++d_.expansions.automatic;
+    d_.expansions.devices += devices;
+  }
+  uint32_t request_expansion_approval(int64_t created, uint64_t key);
+  void count_expansion_approval(bool granted, size_t devices) {
+    ++(granted ? d_.expansions.approved : d_.expansions.timed_out);
+    if (granted) d_.expansions.devices += devices;
+  }
   void advance_to(int64_t t);
   DeskOutcome finish();  // to the horizon; alerts that would appear after it are left out
 

@@ -1,6 +1,7 @@
 #include "sim/engine/fleet_driver.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "sim/scenario/schedules.hpp"
@@ -44,24 +45,35 @@ void FleetDriver::advance_desk(int64_t t) {
     requests_.insert(requests_.end(), a.begin(), a.end());
     a.clear();
   }
+  requests_.insert(requests_.end(), expansion_requests_.begin(), expansion_requests_.end());
+  expansion_requests_.clear();
   std::sort(requests_.begin(), requests_.end(), [](const ApprovalRequest& x, const ApprovalRequest& y) {
-    return x.created != y.created ? x.created < y.created : x.machine < y.machine;
+    return std::tie(x.created, x.machine, x.expansion) < std::tie(y.created, y.machine, y.expansion);
   });
-  for (const ApprovalRequest& r : requests_)
-    awaiting_.push_back({desk_->request_approval(r.created, (static_cast<uint64_t>(r.created) << 32) ^ r.machine ^ (1u << 31)),
-                         r.machine});
+  for (const ApprovalRequest& r : requests_) {
+    const uint64_t key = (static_cast<uint64_t>(r.created) << 32) ^ r.machine;
+    const uint32_t item = r.expansion == UINT32_MAX
+                              ? desk_->request_approval(r.created, key ^ (1u << 31))
+                              : desk_->request_expansion_approval(r.created, key ^ (1u << 30) ^ (uint64_t{r.expansion} << 40));
+    awaiting_.push_back({item, r.machine, r.expansion});
+  }
   desk_->advance_to(t);
   // Decided approvals leave the list in request order; an approved action reaches the machine action_delay later
   // (at least one step: it is handed to the site before its next step).
   std::erase_if(awaiting_, [&](const Awaiting& w) {
     const SocOutcome& o = desk_->approval(w.item);
-    if (o.expired) {
-      desk_->count_approval(false);
+    if (!o.expired && o.end < 0) return false;
+    const bool granted = !o.expired;
+    if (w.expansion == UINT32_MAX) {
+      desk_->count_approval(granted);
+      if (granted) owner_of(w.machine).threats().remediate_at(w.machine, o.end + sc_.alerts.action_delay);
       return true;
     }
-    if (o.end < 0) return false;
-    desk_->count_approval(true);
-    owner_of(w.machine).threats().remediate_at(w.machine, o.end + sc_.alerts.action_delay);
+    auto& devices = expansion_devices_[w.expansion];
+    desk_->count_expansion_approval(granted, devices.size());
+    if (granted)
+      for (const uint32_t d : devices) owner_of(d).threats().expand_to(d, o.end + sc_.alerts.action_delay);
+    std::vector<uint32_t>().swap(devices);
     return true;
   });
 }
@@ -96,6 +108,35 @@ void FleetDriver::collect_alerts() {
 
 void FleetDriver::arrive(std::vector<AlertRecord>& alerts) {
   arrived_.insert(arrived_.end(), alerts.begin(), alerts.end());
+}
+
+// Whom an investigation's expansion reaches is the campaign's ground truth at the investigation's end, over every
+// site: every step it could depend on has run (lateral arrivals are delivered a step ahead, hop >= one interval),
+// and the actions reach the devices action_delay later (>= one interval: after the step).
+void FleetDriver::expand_investigations() {
+  ended_.clear();
+  for (auto& s : sites_) {
+    auto& e = s->threats().expansions();
+    ended_.insert(ended_.end(), e.begin(), e.end());
+    e.clear();
+  }
+  std::sort(ended_.begin(), ended_.end(), [](const ExpansionRequest& x, const ExpansionRequest& y) {
+    return std::tie(x.time, x.origin, x.campaign) < std::tie(y.time, y.origin, y.campaign);
+  });
+  for (const ExpansionRequest& r : ended_) {
+    devices_.clear();
+    for (auto& s : sites_) s->threats().machines_with(r.campaign, r.time, devices_);
+    std::erase(devices_, r.origin);
+    if (devices_.empty()) continue;
+    std::sort(devices_.begin(), devices_.end());
+    if (devices_.size() < sc_.alerts.expansion_approval_devices) {
+      desk_->count_automatic_expansion(devices_.size());
+      for (const uint32_t d : devices_) owner_of(d).threats().expand_to(d, r.time + sc_.alerts.action_delay);
+      continue;
+    }
+    expansion_requests_.push_back({r.time, r.origin, static_cast<uint32_t>(expansion_devices_.size())});
+    expansion_devices_.push_back(devices_);
+  }
 }
 
 DeskOutcome FleetDriver::finish_desk() {
@@ -167,6 +208,7 @@ void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t
     if (a == from) merge_closed();
     deliver_lateral_movement();
     collect_alerts();
+    if (desk_) expand_investigations();
     if (b < to) advance_desk(b.seconds());
     a = b;
   }

@@ -67,6 +67,9 @@ class FleetDriver {
   void collect_alerts();
   // The SOC desk up to t: the sites' new alerts and approval requests in, approved remediations out.
   void advance_desk(int64_t t);
+  // The expansions of the investigations that ended in the step just run: to the campaign's other devices at
+  // once (fewer than alerts.air.expansion_approval_devices), or after the SOC's approval.
+  void expand_investigations();
   Site& owner_of(uint32_t machine);
 
   const Scenario& sc_;
@@ -80,9 +83,14 @@ class FleetDriver {
   struct Awaiting {
     uint32_t item;
     uint32_t machine;
+    uint32_t expansion;  // index into expansion_devices_, or UINT32_MAX for a machine's pending actions
   };
   std::vector<Awaiting> awaiting_;  // approvals the SOC has not decided yet, in request order
   std::vector<ApprovalRequest> requests_;
+  std::vector<ApprovalRequest> expansion_requests_;  // expansions awaiting the SOC, not yet handed to the desk
+  std::vector<ExpansionRequest> ended_;               // investigations that ended in the step, from every site
+  std::vector<std::vector<uint32_t>> expansion_devices_;
+  std::vector<uint32_t> devices_;
   AlertDelivery delivery_ = AlertDelivery::Direct;
   std::vector<std::vector<AlertRecord>> outgoing_;  // per location
   std::vector<AlertRecord> arrived_;                // in Defender for Cloud, not yet taken by the desk

@@ -122,19 +122,20 @@ void ThreatActivity::start_campaign(uint32_t m, uint64_t campaign, uint8_t playb
   tally.playbook = playbook;
   tally.scripted = scripted;
   const auto exposure = static_cast<size_t>(site_.cohort_of(m).protection.exposure);
-  const uint32_t i = infect(campaign, m, playbook, kInitialAccess, 0, params_.initial_access[exposure]);
+  const uint32_t i = infect(campaign, m, playbook, kInitialAccess, 0, params_.initial_access[exposure], t);
   if (i != UINT32_MAX) queue_step(i, t);
 }
 
 uint32_t ThreatActivity::infect(uint64_t campaign, uint32_t m, uint8_t playbook, uint8_t next, uint8_t hop,
-                                uint16_t technique) {
+                                uint16_t technique, int64_t since) {
   const auto [it, inserted] = by_key_.try_emplace(InfectionKey{campaign, m}, 0);
   if (!inserted) return UINT32_MAX;  // the campaign is already on the machine
   // Infections are never reused: a step still queued for a contained one must find it done.
   const auto i = static_cast<uint32_t>(infections_.size());
-  infections_.push_back({campaign, m, playbook, next, hop, false, technique});
+  infections_.push_back({campaign, m, playbook, next, hop, false, technique, since});
   it->second = i;
   on_machine_[m].push_back(i);
+  by_campaign_[campaign].push_back(i);
   CampaignTally& tally = campaigns_[campaign];
   tally.playbook = playbook;
   ++tally.machines;
@@ -149,7 +150,7 @@ void ThreatActivity::queue_step(uint32_t infection, int64_t t) {
 }
 
 void ThreatActivity::receive(const LateralArrival& a) {
-  const uint32_t i = infect(a.campaign, a.target, a.playbook, kArrival, a.hop, a.technique);
+  const uint32_t i = infect(a.campaign, a.target, a.playbook, kArrival, a.hop, a.technique, a.time);
   if (i != UINT32_MAX) queue_step(i, a.time);
 }
 
@@ -180,7 +181,7 @@ void ThreatActivity::run_step(uint32_t i, int64_t t) {
   const uint32_t m = inf.machine;
   FleetStore& f = site_.fleet;
   // Its key stays in by_key_: a campaign never comes back to a machine it left.
-  const auto finish = [&] { infections_[i].done = true; };
+  const auto finish = [&] { end_infection(i, t); };
   if (f.agent[m] == AgentState::Absent) return finish();
   if (!is_os_running(f.power[m])) return queue_step(i, t + params_.retry_while_off);
 
@@ -329,16 +330,21 @@ void ThreatActivity::on_investigation_end(const CalendarEntry& e) {
   const int64_t t = e.time().seconds();
   const uint32_t m = e.subject();
   while (!investigations_.empty() && investigations_.top().time == t && investigations_.top().machine == m) {
-    const bool approved = investigations_.top().infection == kApproved;
+    const uint32_t kind = investigations_.top().infection;
     investigations_.pop();
+    auto it = on_machine_.find(m);
+    // The investigation's own end (not an approval or an expansion coming back): it expands from the entities of
+    // every campaign it found on the machine to the other devices where they are (the control plane's part).
+    if (kind == 0 && it != on_machine_.end())
+      for (uint32_t i : it->second)
+        if (!infections_[i].done) expansions_.push_back({t, infections_[i].campaign, m});
     // Semi automation: the investigation's actions wait for the SOC's approval (the driver's desk).
-    if (!approved && site_.cohort_of(m).protection.air == AirLevel::Semi) {
+    if (kind != kApproved && site_.cohort_of(m).protection.air == AirLevel::Semi) {
       approvals_.push_back({t, m});
       continue;
     }
     // Remediation needs the sensor running on the machine; it ends every campaign on it.
     if (site_.fleet.agent[m] != AgentState::Running || (site_.fleet.agent_flags[m] & kTampered)) continue;
-    auto it = on_machine_.find(m);
     if (it == on_machine_.end()) continue;
     for (uint32_t i : it->second) {
       if (infections_[i].done) continue;
@@ -346,10 +352,28 @@ void ThreatActivity::on_investigation_end(const CalendarEntry& e) {
       ++tally.contained;
       if (tally.first_containment < 0) tally.first_containment = t;
       tally.last_containment = std::max(tally.last_containment, t);
-      infections_[i].done = true;
+      end_infection(i, t);
     }
     on_machine_.erase(it);
   }
+}
+
+void ThreatActivity::machines_with(uint64_t campaign, int64_t t, std::vector<uint32_t>& out) const {
+  const auto it = by_campaign_.find(campaign);
+  if (it == by_campaign_.end()) return;
+  for (const uint32_t i : it->second) {
+    const Infection& inf = infections_[i];
+    // Present at the instant t, before what happens at t: investigations that end together find each other.
+    if (inf.since <= t && (inf.ended < 0 || inf.ended >= t)) out.push_back(inf.machine);
+  }
+}
+
+void ThreatActivity::expand_to(uint32_t m, int64_t t) {
+  if (t >= site_.scenario.duration) return;
+  if (site_.cohort_of(m).protection.air == AirLevel::None) return;
+  if (os_catalog()[site_.fleet.os[m]].family == OsFamily::Linux) return;  // AIR is Windows only
+  investigations_.push({t, m, 0, kExpanded});
+  site_.events.schedule(investigation_kind_, SimTime::at(t), m);
 }
 
 void ThreatActivity::remediate_at(uint32_t m, int64_t t) {

@@ -37,10 +37,21 @@ struct LateralArrival {
   uint8_t hop;
 };
 
-// Semi automation: an automated investigation ended on the machine with pending actions awaiting approval.
+// Semi automation: an automated investigation ended on the machine with pending actions awaiting approval. The
+// control plane also asks for the approval of an investigation's expansion to many devices (`expansion`: its
+// index in the driver's list; UINT32_MAX for a machine's pending actions).
 struct ApprovalRequest {
   int64_t created;
   uint32_t machine;
+  uint32_t expansion = UINT32_MAX;
+};
+
+// An automated investigation on `origin` ended at `time` having found `campaign` there: it expands to the other
+// devices where the campaign's entities are (the control plane finds them on every site, fleet_driver.cpp).
+struct ExpansionRequest {
+  int64_t time;
+  uint64_t campaign;
+  uint32_t origin;
 };
 
 class ThreatActivity {
@@ -63,6 +74,14 @@ class ThreatActivity {
   std::vector<ApprovalRequest>& approvals() { return approvals_; }
   // The SOC approved the machine's pending actions: it is remediated at t.
   void remediate_at(uint32_t m, int64_t t);
+  // Expansions of the investigations that ended, for the control plane.
+  std::vector<ExpansionRequest>& expansions() { return expansions_; }
+  // The site's machines on which `campaign` is at the instant t (arrived by t, not ended before t), appended to
+  // `out`.
+  void machines_with(uint64_t campaign, int64_t t, std::vector<uint32_t>& out) const;
+  // An expanded investigation reaches machine m at t: what follows is its own device group's automation level
+  // (full remediates it, semi asks for approval, none does nothing; AIR needs Windows with Defender Antivirus).
+  void expand_to(uint32_t m, int64_t t);
   std::unordered_map<uint64_t, CampaignTally>& campaigns() { return campaigns_; }
   uint64_t cached_alerts() const { return cached_; }
 
@@ -70,6 +89,7 @@ class ThreatActivity {
   static constexpr uint8_t kInitialAccess = 255;
   static constexpr uint8_t kArrival = 254;
   static constexpr uint32_t kApproved = 1;  // an investigation entry that is an approved remediation
+  static constexpr uint32_t kExpanded = 2;  // an investigation entry that an expansion brought to the machine
   struct Infection {
     uint64_t campaign;
     uint32_t machine;
@@ -78,6 +98,8 @@ class ThreatActivity {
     uint8_t hop;
     bool done;
     uint16_t arrival_technique;
+    int64_t since;      // when the campaign reached the machine
+    int64_t ended = -1;  // when it ended there (done)
   };
   struct Pending {
     int64_t time;
@@ -107,7 +129,12 @@ class ThreatActivity {
   void schedule_arrival(uint32_t m, int64_t after);
   void schedule_noise(uint32_t m, int64_t after);
   void start_campaign(uint32_t m, uint64_t campaign, uint8_t playbook, int64_t t, bool scripted);
-  uint32_t infect(uint64_t campaign, uint32_t m, uint8_t playbook, uint8_t next, uint8_t hop, uint16_t technique);
+  uint32_t infect(uint64_t campaign, uint32_t m, uint8_t playbook, uint8_t next, uint8_t hop, uint16_t technique,
+                  int64_t since);
+  void end_infection(uint32_t i, int64_t t) {
+    infections_[i].done = true;
+    infections_[i].ended = t;
+  }
   void queue_step(uint32_t infection, int64_t t);
   void run_step(uint32_t infection, int64_t t);
   void spread(const Infection& inf, const LateralSpec& lateral, uint16_t technique, int64_t t, uint32_t key);
@@ -128,6 +155,7 @@ class ThreatActivity {
   std::unordered_map<uint32_t, std::vector<uint32_t>> on_machine_;  // infections on a machine (some done)
   std::vector<double> noise_weights_;
   std::unordered_map<InfectionKey, uint32_t, KeyHash> by_key_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_campaign_;  // infections of a campaign on this site
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending_;
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> investigations_;
   std::unordered_map<uint32_t, int64_t> investigating_until_;  // machine -> end of its running investigation
@@ -135,6 +163,7 @@ class ThreatActivity {
   std::vector<LateralArrival> outbox_;
   std::vector<AlertRecord> alerts_;
   std::vector<ApprovalRequest> approvals_;
+  std::vector<ExpansionRequest> expansions_;
   std::unordered_map<uint64_t, CampaignTally> campaigns_;
   uint64_t cached_ = 0;
 };

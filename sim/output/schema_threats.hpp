@@ -187,7 +187,8 @@ inline constexpr std::string_view kSoc = "/soc";
 inline constexpr std::string_view kSocDescription =
     "The SOC hour by hour: alerts waiting, in hand, analysts on duty, utilisation. "
     "Attributes: time to acknowledge and to resolve (mean and 95th percentile, seconds, over the alerts resolved); "
-    "semi automation's pending actions: approvals requested, granted, timed out (rejected).";
+    "semi automation's pending actions: approvals requested, granted, timed out (rejected); automated investigations "
+    "that expanded to other devices of their campaign: at once, needing approval, approved, timed out, devices reached.";
 inline constexpr Dataset kSocTime{kSoc, "time", Type::I64, 1, {Axis::Hour}, kTimeUnits, "start of the clock hour (UTC)",
                                   {}, Rule::RunTime, Axis::Hour, "time"};
 inline constexpr Dataset kSocBacklog{kSoc, "backlog", Type::I64, 1, {Axis::Hour}, "1",
@@ -212,6 +213,12 @@ inline constexpr std::string_view kP95Ttr = "p95_time_to_resolve_s";
 inline constexpr std::string_view kApprovalsRequested = "approvals_requested";  // semi automation's pending actions
 inline constexpr std::string_view kApprovalsGranted = "approvals_granted";
 inline constexpr std::string_view kApprovalsTimedOut = "approvals_timed_out";
+// Automated investigations that expanded to other devices of their campaign (alerts.air.expansion_approval_devices).
+inline constexpr std::string_view kExpansionsAutomatic = "expansions_automatic";
+inline constexpr std::string_view kExpansionsNeedingApproval = "expansions_needing_approval";
+inline constexpr std::string_view kExpansionsApproved = "expansions_approved";
+inline constexpr std::string_view kExpansionsTimedOut = "expansions_timed_out";
+inline constexpr std::string_view kExpansionDevices = "expansion_devices";
 }  // namespace soc
 
 }  // namespace fleettwin::schema

@@ -260,6 +260,11 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     h5::attr(g, schema::soc::kApprovalsRequested, static_cast<int64_t>(d.approvals_requested));
     h5::attr(g, schema::soc::kApprovalsGranted, static_cast<int64_t>(d.approvals_granted));
     h5::attr(g, schema::soc::kApprovalsTimedOut, static_cast<int64_t>(d.approvals_timed_out));
+    h5::attr(g, schema::soc::kExpansionsAutomatic, static_cast<int64_t>(d.expansions.automatic));
+    h5::attr(g, schema::soc::kExpansionsNeedingApproval, static_cast<int64_t>(d.expansions.needing_approval));
+    h5::attr(g, schema::soc::kExpansionsApproved, static_cast<int64_t>(d.expansions.approved));
+    h5::attr(g, schema::soc::kExpansionsTimedOut, static_cast<int64_t>(d.expansions.timed_out));
+    h5::attr(g, schema::soc::kExpansionDevices, static_cast<int64_t>(d.expansions.devices));
     const auto hours = static_cast<size_t>(sc.hours());
     std::vector<SocHour> rows = d.soc.hours;
     rows.resize(hours);  // threats off: zeros

@@ -141,6 +141,11 @@ void read_threats(const RunFile& f, RunSummary& s) {
   t.approvals_requested = count(soc::kApprovalsRequested);
   t.approvals_granted = count(soc::kApprovalsGranted);
   t.approvals_timed_out = count(soc::kApprovalsTimedOut);
+  t.expansions_automatic = count(soc::kExpansionsAutomatic);
+  t.expansions_needing_approval = count(soc::kExpansionsNeedingApproval);
+  t.expansions_approved = count(soc::kExpansionsApproved);
+  t.expansions_timed_out = count(soc::kExpansionsTimedOut);
+  t.expansion_devices = count(soc::kExpansionDevices);
   const auto backlog = f.ints(schema::kSocBacklog);
   for (int64_t b : backlog) t.backlog_max = std::max(t.backlog_max, b);
   t.backlog_end = backlog.empty() ? 0 : backlog.back();
@@ -308,6 +313,10 @@ void print_summary(const RunSummary& s, std::ostream& out) {
     if (t.approvals_requested > 0)
       out << "  semi automation: " << t.approvals_requested << " pending actions, " << t.approvals_granted
           << " approved, " << t.approvals_timed_out << " timed out (rejected)\n";
+    if (t.expansions_automatic + t.expansions_needing_approval > 0)
+      out << "  investigations expanded to other devices: " << t.expansions_automatic << " at once, "
+          << t.expansions_needing_approval << " needing approval (" << t.expansions_approved << " approved, "
+          << t.expansions_timed_out << " timed out); " << t.expansion_devices << " devices reached\n";
   }
   if (s.wall_seconds > 0) {
     char perf[160];
@@ -376,7 +385,12 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
                              {"backlog_max", t.backlog_max}, {"backlog_end", t.backlog_end},
                              {"utilisation_mean", t.utilisation_mean},
                              {"approvals", {{"requested", t.approvals_requested}, {"granted", t.approvals_granted},
-                                            {"timed_out", t.approvals_timed_out}}}}}};
+                                            {"timed_out", t.approvals_timed_out}}},
+                             {"expansions", {{"automatic", t.expansions_automatic},
+                                             {"needing_approval", t.expansions_needing_approval},
+                                             {"approved", t.expansions_approved},
+                                             {"timed_out", t.expansions_timed_out},
+                                             {"devices", t.expansion_devices}}}}}};
   }
   j["run"] = {{"wall_seconds", s.wall_seconds}, {"events", s.events}, {"events_per_second", s.events_per_second},
               {"peak_rss_bytes", s.peak_rss_bytes}, {"threads", s.threads}};

@@ -47,6 +47,8 @@ struct ThreatFigures {
   double tta_mean_s = 0, tta_p95_s = 0, ttr_mean_s = 0, ttr_p95_s = 0;
   int64_t backlog_max = 0, backlog_end = 0;
   int64_t approvals_requested = 0, approvals_granted = 0, approvals_timed_out = 0;
+  int64_t expansions_automatic = 0, expansions_needing_approval = 0, expansions_approved = 0,
+          expansions_timed_out = 0, expansion_devices = 0;
   double utilisation_mean = 0;
 };
 

@@ -119,7 +119,7 @@ void read_threats(const Map& m, Scenario& sc) {
         if (types.empty())
           r.fail("no alert type " + quote_value(name) +
                  " (a suppression rule names an alert type id such as VM_AmBroadFilesExclusion, or an alert's display "
-                 "name: `fleettwin catalogue alerts` lists them)");
+                 "name: every output file lists them in /threats/alert_types)");
         a.suppressed.insert(a.suppressed.end(), types.begin(), types.end());
         a.suppression_rules.push_back(name);
       }
@@ -133,7 +133,9 @@ void read_threats(const Map& m, Scenario& sc) {
       if (auto x = i.get("max_devices")) a.incidents.max_devices = static_cast<uint32_t>(x->integer(1, 1'000'000));
     }
     if (auto rv = am.get("air")) {
-      Map r(*rv, {"duration", "pending_timeout", "action_delay"});
+      Map r(*rv, {"duration", "pending_timeout", "action_delay", "expansion_approval_devices"});
+      if (auto x = r.get("expansion_approval_devices"))
+        a.expansion_approval_devices = static_cast<uint32_t>(x->integer(1, 1'000'000));
       if (auto x = r.get("action_delay")) {
         a.action_delay = x->duration(0, 7 * 86400);
         if (a.action_delay < sc.defender.heartbeat_interval)

@@ -150,6 +150,9 @@ struct AlertSettings {
   int64_t air_duration_max = 3 * 3600;
   int64_t pending_timeout = 7 * 86400;  // pending actions time out after 7 days = rejected (automation-levels.md)
   int64_t action_delay = 900;  // an approved action reaches the machine this long after the approval (chosen)
+  // An investigation that expands from one entity to this many other devices or more needs the SOC's approval
+  // (automated-investigations.md, sweep facts §2: "10 or more devices").
+  uint32_t expansion_approval_devices = 10;
 };
 
 enum class SocConsole : uint8_t { DefenderPortal = 0, DefenderForCloud = 1 };

@@ -15,6 +15,28 @@ def with_cohort_keys(extra):
 
 
 CASES = {
+    # --- threats, alerts and the SOC (issue 8's bar)
+    "a negative campaign rate": (BASE + "threats: {enabled: true, campaigns_per_machine_year: {internal: -1}}\n",
+                                 ["FILE:12:65: threats.campaigns_per_machine_year.internal: '-1' is out of range"]),
+    "a negative noise rate": (BASE + "threats: {enabled: true, noise: {benign_per_machine_day: -0.1}}\n",
+                              ["FILE:12:58: threats.noise.benign_per_machine_day: '-0.1' is out of range"]),
+    "an unknown tactic": (BASE + "threats: {enabled: true, detection: {mde: {teleportation: 0.5}}}\n",
+                          ["FILE:12:59: threats.detection.mde.teleportation: unknown tactic 'teleportation'"]),
+    "a detection probability above 1": (BASE + "threats: {enabled: true, detection: {mde: {execution: 1.5}}}\n",
+                                        ["FILE:12:55: threats.detection.mde.execution: '1.5' is out of range [0, 1]"]),
+    "an unknown severity": (BASE + "threats: {enabled: true}\nsoc: {triage: {critical: {distribution: fixed, value: 1m}}}\n",
+                            ["FILE:13:26: soc.triage.critical: unknown severity 'critical'"]),
+    "no analyst with alerts on": (BASE + "threats: {enabled: true}\nsoc: {analysts: 0}\n",
+                                  ["FILE:13:17: soc.analysts: the SOC has no analyst on any shift"]),
+    "a suppression rule naming an unknown alert type": (
+        BASE + "threats: {enabled: true}\nalerts: {suppression: [no-such-alert]}\n",
+        ["FILE:13:24: alerts.suppression[0]: no alert type 'no-such-alert'", "/threats/alert_types"]),
+    "an expansion threshold of 0 devices": (
+        BASE + "threats: {enabled: true}\nalerts: {air: {expansion_approval_devices: 0}}\n",
+        ["FILE:13:44: alerts.air.expansion_approval_devices: '0' is out of range [1, 1000000]"]),
+    "an action delay shorter than the heartbeat interval": (
+        BASE + "threats: {enabled: true}\nalerts: {air: {action_delay: 1m}}\n",
+        ["FILE:13:30: alerts.air.action_delay: an approved action takes at least the heartbeat interval"]),
     # --- structure and keys
     "unknown top-level key": (BASE + "colour: blue\n", ["FILE:12:1: colour: unknown key 'colour'"]),
     "unknown cohort key": (with_cohort_keys("colour: blue"), ["FILE:12:5: cohorts[0].colour: unknown key 'colour'"]),

@@ -357,6 +357,74 @@ class SemiAutomation(unittest.TestCase):
         self.assertEqual(digests[0], digests[1])
 
 
+EXPANSION = """name: expansion
+seed: 5
+start: 2026-01-05T00:00:00Z
+duration: 3d
+tenants: [{id: t, geo: EU}]
+subscriptions: [{id: s, plan: P1}]
+defender:
+  agent: {misconfigured: 0}
+cohorts:
+  - {name: w, count: 200, environment: azure, region: westeurope, subscription: s, air: full, antivirus: passive}
+threats:
+  enabled: true
+  campaigns_per_machine_year: {internet_facing: 0, internal: 0}
+  noise: {benign_per_machine_day: 0, false_per_machine_day: 0}
+  detection: {mde: {initial_access: DETECT}}
+alerts:
+  air: {duration: 1m}
+events:
+  - {at: 2026-01-06T00:00:00Z, campaign: {playbook: ransomware, cohort: w, machines: MACHINES}}
+"""
+
+
+def expansion_run(machines, detect=1, *args):
+    tmp, out = run(EXPANSION.replace("MACHINES", str(machines)).replace("DETECT", str(detect)), *args)
+    with tmp:
+        return summary_json(out)
+
+
+class InvestigationExpansion(unittest.TestCase):
+    """An automated investigation expands from its machine to the other devices its campaign is on; to 10 devices
+    or more (alerts.air.expansion_approval_devices) it needs the SOC's approval (sweep facts §2). A scripted
+    campaign lands on k machines at once; antivirus passive blocks nothing, every initial access is detected, and
+    every investigation ends two minutes later (1 min to MDE, 1 min long), when the campaign is on all k."""
+
+    def test_nine_other_devices_expand_at_once(self):
+        e = expansion_run(10)["soc"]["expansions"]
+        self.assertEqual(e["needing_approval"], 0)
+        self.assertGreater(e["automatic"], 0)
+        self.assertEqual(e["devices"], 9 * e["automatic"])
+
+    def test_ten_other_devices_need_approval(self):
+        e = expansion_run(11)["soc"]["expansions"]
+        self.assertEqual(e["automatic"], 0)
+        self.assertGreater(e["needing_approval"], 0)
+        self.assertEqual(e["approved"] + e["timed_out"], e["needing_approval"])
+        self.assertEqual(e["devices"], 10 * e["approved"])
+
+    def test_the_threshold_is_a_parameter(self):
+        e = expansion_run(11, 1, "--set", "alerts.air.expansion_approval_devices=11")["soc"]["expansions"]
+        self.assertEqual(e["needing_approval"], 0)
+        self.assertGreater(e["automatic"], 0)
+
+    def test_expansion_contains_machines_whose_own_sensor_saw_nothing_sooner(self):
+        # Half the initial accesses are detected: the investigations of those reach the others 15 minutes later
+        # (alerts.air.action_delay). With every expansion needing an approval that times out (reviews 2 h,
+        # timeout 1 h), the others wait for their own sensor to alert on a later step.
+        reached = expansion_run(30, 0.5)
+        blocked = expansion_run(30, 0.5, "--set", "alerts.air.expansion_approval_devices=1",
+                                "--set", "alerts.air.pending_timeout=1h",
+                                "--set", "soc.triage.high.distribution=fixed", "--set", "soc.triage.high.value=2h")
+        self.assertEqual(blocked["soc"]["expansions"]["approved"], 0)
+        self.assertGreater(blocked["soc"]["expansions"]["timed_out"], 0)
+        self.assertGreater(reached["soc"]["expansions"]["devices"], 0)
+        self.assertGreaterEqual(reached["contained"], blocked["contained"])
+        # Contained sooner, their attack runs fewer steps (a contained machine's later steps never happen).
+        self.assertLess(reached["steps"], blocked["steps"])
+
+
 SHARDED = """name: sharded
 seed: 9
 start: 2026-01-05T00:00:00Z
