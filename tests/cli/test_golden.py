@@ -27,9 +27,9 @@ CASES = {
     # Threats were added to this scenario with issue 8: off, its output is the program's before them, byte for byte
     # (the scenario's own text and overrides aside).
     "hybrid-enterprise": (scenario("hybrid-enterprise.yaml"), ["--set", "threats.enabled=false"]),
-    # Threats on, taken with the program of commit 6890d00, whose sites handed their alerts to the SOC desk
-    # directly: the same bytes now that the detections travel as SimGrid messages (the /alerts description, which
-    # now says so, left out of these two goldens).
+    # Threats on. Taken with the program of commit 2802d19 (investigations expand to other devices). The one before
+    # it (82ae6cb), whose detections first travelled as SimGrid messages, matched the digests of 6890d00, whose
+    # sites handed their alerts to the SOC desk directly, byte for byte outside the /alerts description.
     "hybrid-enterprise-threats": (scenario("hybrid-enterprise.yaml"), []),
     "ransomware-drill": (scenario("ransomware-drill.yaml"), []),
     "bench-20k-60d": (os.path.join(SRC, "bench", "fleet.yaml"), bench_fleet_args(20000, 60)),
