@@ -244,6 +244,9 @@ constexpr MdeEntry kMde[] = {
     {"T1490", "Volume shadow copies were deleted", High},
     {"T1496", "Cryptocurrency mining activity", Medium},
     {"T1489", "Critical services were stopped", Medium},
+    {"T1548.003", "Suspicious sudo activity", Medium},
+    {"T1543.002", "Suspicious systemd service created", Medium},
+    {"T1070.002", "System logs were cleared", Low},
 };
 
 struct Tables {

@@ -105,6 +105,11 @@ constexpr TechniqueInfo kTechniques[] = {
     {"T1490", "Inhibit System Recovery", IM, AsrRule::None},
     {"T1496", "Resource Hijacking", IM, AsrRule::None},
     {"T1489", "Service Stop", IM, AsrRule::None},
+    // Linux forms of the playbooks' Windows techniques (playbook.hpp: technique_on); appended so that the indices
+    // above keep their values.
+    {"T1548.003", "Abuse Elevation Control Mechanism: Sudo and Sudo Caching", PR | DE, AsrRule::None},
+    {"T1543.002", "Create or Modify System Process: Systemd Service", PE_ | PR, AsrRule::None},
+    {"T1070.002", "Indicator Removal: Clear Linux or Mac System Logs", DE, AsrRule::None},
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "models/threats/playbook.hpp"
 
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 namespace fleettwin {
 namespace {
@@ -72,6 +74,30 @@ std::vector<Playbook> default_playbooks() {
     out.push_back(std::move(p));
   }
   return out;
+}
+
+uint16_t technique_on(OsFamily family, uint16_t technique) {
+  if (family != OsFamily::Linux) return technique;
+  static const std::vector<std::pair<uint16_t, uint16_t>> kLinux = [] {
+    constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+        {"T1059.001", "T1059.004"}, {"T1059.003", "T1059.004"}, {"T1059.005", "T1059.004"},
+        {"T1053.005", "T1053.003"}, {"T1543.003", "T1543.002"}, {"T1548.002", "T1548.003"},
+        {"T1003.001", "T1003.008"}, {"T1021.001", "T1021.004"}, {"T1021.002", "T1021.004"},
+        {"T1021.006", "T1021.004"}, {"T1070.001", "T1070.002"}, {"T1218", "T1059.004"},
+        {"T1218.011", "T1059.004"}, {"T1047", "T1059.004"}, {"T1569.002", "T1543.002"},
+        {"T1547.001", "T1053.003"},
+    };
+    std::vector<std::pair<uint16_t, uint16_t>> out;
+    for (const auto& [windows, linux] : kPairs) {
+      const auto w = find_technique(windows), l = find_technique(linux);
+      if (!w || !l) throw std::logic_error("Linux technique table names an unknown technique");
+      out.emplace_back(*w, *l);
+    }
+    return out;
+  }();
+  for (const auto& [windows, linux] : kLinux)
+    if (windows == technique) return linux;
+  return technique;
 }
 
 }  // namespace fleettwin

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/common/distribution.hpp"
+#include "models/fleet/os_catalog.hpp"
 #include "models/threats/mitre.hpp"
 
 namespace fleettwin {
@@ -44,5 +45,13 @@ struct Playbook {
 
 // ransomware, cryptominer, data_theft (the scenario may replace or add playbooks).
 std::vector<Playbook> default_playbooks();
+
+// The technique a playbook step uses on a machine of `family`: the playbooks are written with Windows techniques,
+// and on Linux each Windows-only one becomes its Linux form (PowerShell and cmd become the Unix shell, a scheduled
+// task a cron job, a Windows service a systemd service, UAC bypass sudo, LSASS dumping /etc/shadow, SMB, RDP and
+// WinRM lateral movement SSH, cleared event logs cleared system logs, system binary proxy execution and WMI
+// shell execution, service execution a systemd service, registry run keys a cron job; MITRE ATT&CK's platform
+// lists). The others are the same on both. Benign and false positives take the same forms.
+uint16_t technique_on(OsFamily family, uint16_t technique);
 
 }  // namespace fleettwin

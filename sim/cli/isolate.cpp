@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <string>
 
 namespace fleettwin {
 
@@ -40,8 +41,11 @@ int run_isolated(const std::function<int()>& reader, const std::string& file, in
     std::signal(sig, SIG_DFL);
     std::raise(sig);
   }
+  // The signal's short name (SIGSEGV), not strsignal's text: "Segmentation fault" in a message reads as a crash
+  // of fleettwin itself, which this is not (the child that read the file died, the command reports it).
+  const char* name = sig ? sigabbrev_np(sig) : nullptr;
   std::cerr << "error: " << file << ": damaged beyond reading: the HDF5 library crashed on it ("
-            << (sig ? strsignal(sig) : "unknown") << ")\n";
+            << (name ? "SIG" + std::string(name) : "unknown signal") << ")\n";
   return crash_status;
 }
 

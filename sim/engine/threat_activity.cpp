@@ -189,13 +189,15 @@ void ThreatActivity::run_step(uint32_t i, int64_t t) {
   const bool initial = inf.next == kInitialAccess, arrival = inf.next == kArrival;
   const PlaybookStep* step = initial || arrival ? nullptr : &book.steps[inf.next];
   const Tactic tactic = initial ? Tactic::InitialAccess : arrival ? Tactic::LateralMovement : step->tactic;
-  const uint16_t technique = step ? step->technique : inf.arrival_technique;
+  const OsFamily family = os_catalog()[f.os[m]].family;
+  // The playbook's technique (what spreads to the next machine), in this machine's OS's form (what it does here).
+  const uint16_t playbook_technique = step ? step->technique : inf.arrival_technique;
+  const uint16_t technique = technique_on(family, playbook_technique);
   const uint32_t key = m ^ static_cast<uint32_t>(rng::mix64(inf.campaign));
   CampaignTally& tally = campaigns_[inf.campaign];
   ++tally.steps;
 
   const CohortSpec& cohort = site_.cohort_of(m);
-  const OsFamily family = os_catalog()[f.os[m]].family;
   const bool windows = family != OsFamily::Linux;
   const SensorView sensor = sensor_view(m);
   ProtectionState protection;
@@ -266,7 +268,8 @@ void ThreatActivity::run_step(uint32_t i, int64_t t) {
     agent_.tamper(m, SimTime::at(t));
     ++tally.tampered;
   }
-  if (step && step->lateral && inf.hop < step->lateral->max_hops) spread(inf, *step->lateral, technique, t, key);
+  if (step && step->lateral && inf.hop < step->lateral->max_hops)
+    spread(inf, *step->lateral, playbook_technique, t, key);
   if (step && step->ransomware) {
     ++tally.impacted;
     return finish();
@@ -397,7 +400,8 @@ void ThreatActivity::on_noise(const CalendarEntry& e) {
   a.classification = static_cast<uint8_t>(draw(m, rng::Stream::NoiseAlert, t, kNoiseKind) * total < n.benign_per_machine_day
                                               ? Classification::BenignPositive
                                               : Classification::FalsePositive);
-  a.technique = n.techniques[pick_weighted(noise_weights_, draw(m, rng::Stream::NoiseAlert, t, kNoiseTechnique))].technique;
+  a.technique = technique_on(os_catalog()[site_.fleet.os[m]].family,
+                             n.techniques[pick_weighted(noise_weights_, draw(m, rng::Stream::NoiseAlert, t, kNoiseTechnique))].technique);
   const TacticMask mask = techniques()[a.technique].tactics;
   a.tactic = static_cast<uint8_t>(std::countr_zero(static_cast<unsigned>(mask)));
   a.type = mde_alert_type(a.technique);

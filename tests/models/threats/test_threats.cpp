@@ -5,6 +5,7 @@
 #include "models/common/random.hpp"
 #include "models/threats/detection.hpp"
 #include "models/threats/mitre.hpp"
+#include "models/threats/playbook.hpp"
 #include "models/threats/prevention.hpp"
 #include "models/threats/threat_activity.hpp"
 
@@ -30,6 +31,31 @@ TEST_CASE("the default playbooks use techniques filed under their step's tactic"
   }
   CHECK(technique_has_tactic(p.initial_access[0], Tactic::InitialAccess));
   CHECK(technique_has_tactic(p.initial_access[1], Tactic::InitialAccess));
+}
+
+TEST_CASE("on Linux the playbooks' Windows-only techniques take their Linux form, under the same tactic",
+          "[threats]") {
+  const auto id = [](std::string_view s) { return *find_technique(s); };
+  CHECK(technique_on(OsFamily::Linux, id("T1059.001")) == id("T1059.004"));
+  CHECK(technique_on(OsFamily::Linux, id("T1021.002")) == id("T1021.004"));
+  CHECK(technique_on(OsFamily::Linux, id("T1003.001")) == id("T1003.008"));
+  CHECK(technique_on(OsFamily::WindowsServer, id("T1059.001")) == id("T1059.001"));
+  CHECK(technique_on(OsFamily::Linux, id("T1486")) == id("T1486"));  // the same on both
+  // No step of a playbook and no benign or false positive runs a Windows-only technique (a name that says
+  // Windows, PowerShell, SMB, RDP, ...) on a Linux machine.
+  const auto linux_only = [](uint16_t windows) {
+    const uint16_t linux = technique_on(OsFamily::Linux, windows);
+    INFO(techniques()[windows].id << " -> " << techniques()[linux].id);
+    const std::string_view name = techniques()[linux].name;
+    for (const std::string_view w : {"Windows", "PowerShell", "SMB", "Remote Desktop", "LSASS", "User Account",
+                                     "Rundll32", "System Binary Proxy", "Registry", "Service Execution"})
+      CHECK(name.find(w) == std::string_view::npos);
+    return linux;
+  };
+  const ThreatParams p = default_threat_params();
+  for (const Playbook& b : p.playbooks)
+    for (const PlaybookStep& s : b.steps) CHECK(technique_has_tactic(linux_only(s.technique), s.tactic));
+  for (const auto& n : p.noise.techniques) linux_only(n.technique);
 }
 
 TEST_CASE("ASR modes: block prevents, audit records, warn is bypassed and stays unblocked 24 h", "[threats]") {
