@@ -1,5 +1,6 @@
 #include "sim/engine/alert_transport.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -12,6 +13,10 @@ constexpr const char* kIngestion = "defender-for-cloud:alerts";
 
 std::string when(int64_t t) { return std::to_string(t) + " s"; }
 }  // namespace
+
+int64_t AlertTransport::forward_interval(const AlertLatency& latency) {
+  return latency.to_defender_for_cloud - latency.to_mde;
+}
 
 size_t AlertTransport::service_actor_count(const Platform& platform) {
   size_t n = 1;  // Defender for Cloud's ingestion
@@ -50,15 +55,38 @@ void AlertTransport::start() {
     const size_t index = sync_.daemon_index(slot++);
     auto actor = sg4::Actor::create(mde_service_name(static_cast<Geo>(g)), platform_.mde_by_geo[g], [this, in, ingestion, index] {
       try {
+        const AlertLatency& latency = sc_.alerts.latency;
+        const int64_t every = forward_interval(latency);
+        AlertBatch* received = nullptr;
+        std::vector<sg4::CommPtr> pending{in->get_async<AlertBatch>(&received)};
+        AlertBatch* held = nullptr;  // received, not yet handed to Defender for Cloud
+        double due = 0;
         for (;;) {
-          AlertBatch* b = nullptr;
+          const double timeout = held ? std::max(0.0, due - sg4::Engine::get_clock()) : -1.0;
+          ssize_t k = -1;
           try {
-            b = in->get<AlertBatch>();
+            k = sg4::Comm::wait_any_for(pending, timeout);
           } catch (const simgrid::NetworkFailureException&) {
-            continue;  // a site's transfer failed on its downed uplink: the site keeps the batch
+            pending[0] = in->get_async<AlertBatch>(&received);  // a site's transfer failed on its downed uplink:
+            continue;                                          // the site keeps the batch
           }
-          for (AlertRecord& a : b->alerts) stamp_in_mde(a, sc_.alerts.latency);
-          ingestion->put_init(b, message_bytes(*b))->detach();
+          if (k < 0) {  // the time to hand what it holds to Defender for Cloud
+            ingestion->put_init(held, message_bytes(*held))->detach();
+            held = nullptr;
+            continue;
+          }
+          AlertBatch* b = received;
+          pending[0] = in->get_async<AlertBatch>(&received);
+          for (AlertRecord& a : b->alerts) stamp_in_mde(a, latency);
+          if (every == 0) {
+            ingestion->put_init(b, message_bytes(*b))->detach();
+          } else if (!held) {
+            held = b;
+            due = static_cast<double>((static_cast<int64_t>(sg4::Engine::get_clock()) / every + 1) * every);
+          } else {
+            held->alerts.insert(held->alerts.end(), b->alerts.begin(), b->alerts.end());
+            release(b);
+          }
         }
       } catch (const std::exception&) {
         sync_.fail(index, std::current_exception());

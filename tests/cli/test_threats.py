@@ -250,6 +250,29 @@ class CachedBehindAnOutage(RunOnce):
         self.assertEqual(inc.max() + 1, len(self.f["incidents/incident"]))
 
 
+class MdeForwardingCadence(unittest.TestCase):
+    """The MDE service hands its alerts on every to_defender_for_cloud - to_mde: at once when that is 0, every
+    second when it is 1 s. Either way every alert gets to Defender for Cloud before it appears there, so the
+    output is that of the default cadence with the same stamps."""
+
+    def test_any_cadence_gives_the_same_alerts(self):
+        results = []
+        for to_mde, to_dfc in (("1m", "10m"), ("10m", "10m"), ("9m59s", "10m")):
+            tmp, out = run(OUTAGE, "--set", f"alerts.latency.to_mde={to_mde}",
+                           "--set", f"alerts.latency.to_defender_for_cloud={to_dfc}")
+            with tmp:
+                with h5py.File(out, "r") as f:
+                    a = f["alerts"]
+                    results.append({k: a[k][:] for k in ("time", "sent_time", "machine", "type", "incident")})
+                    mde = a["mde_time"][:]
+                    sensor = a["source"][:] != 2
+                    np.testing.assert_array_equal(a["time"][:], a["sent_time"][:] + 600)
+        for r in results[1:]:
+            for k in results[0]:
+                np.testing.assert_array_equal(r[k], results[0][k], k)
+        np.testing.assert_array_equal(mde[sensor], results[-1]["sent_time"][sensor] + 599)
+
+
 class AlertsCommand(RunOnce):
     """`fleettwin alerts`: Defender for Cloud's list at a time, read back from the file alone."""
     TEXT = OUTAGE
