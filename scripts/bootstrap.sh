@@ -40,7 +40,7 @@ release() { build build -DCMAKE_BUILD_TYPE=Release; }
 sanitized_suite() {
   build build-asan -DCMAKE_BUILD_TYPE=Debug -DFLEETTWIN_SANITIZE=ON
   # Leaks are checked (LeakSanitizer); tests/sanitizers/lsan.supp may hold SimGrid's own, never fleettwin's.
-  ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1" \
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:suppressions=$PWD/tests/sanitizers/asan.supp" \
     LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
