@@ -10,8 +10,9 @@
 //   mde-<geo>     stamps the arrival in MDE (sent + latency.to_mde) and holds what it receives for Defender for
 //                 Cloud, handing it over in one message at every multiple of forward_interval() (the time between
 //                 the two stamps, 9 min by default; at once when it is 0): a batch reaches Defender for Cloud
-//                 within that interval (plus well under a second of transfers) of leaving its site, so before its
-//                 in_dfc, which is when the desk first needs it
+//                 within that interval (plus well under a second of transfers) of leaving its site, so at the
+//                 latest a fraction of a second after its in_dfc (when to_mde is 0), before the next whole second,
+//                 the earliest point at which the desk can need it
 //   defender-for-cloud:alerts  stamps the arrival in Defender for Cloud (sent + latency.to_defender_for_cloud)
 //                 and hands the alerts to the desk (FleetDriver::arrive)
 //
