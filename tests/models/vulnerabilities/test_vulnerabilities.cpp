@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/common/random.hpp"
+#include "models/vulnerabilities/assessment.hpp"
 #include "models/vulnerabilities/disclosure.hpp"
 #include "models/vulnerabilities/exposure_score.hpp"
 #include "models/vulnerabilities/patch_release.hpp"
@@ -132,4 +133,68 @@ TEST_CASE("findings follow the facts' severity, exploit and EPSS figures", "[vul
   CHECK(low_epss / double(n) == Approx(0.88).margin(0.01));     // 88 % have EPSS ≤ 10 %
   CHECK(with_exploit / double(n) == Approx(0.23).margin(0.005));  // 23 % have exploit code
   CHECK(severities[3] / double(n) == Approx(p.severity_shares[3]).margin(0.005));
+}
+
+TEST_CASE("what Defender for Cloud lists of a finding: the next snapshot while reporting, stale after the fix, "
+          "dropped after 30 silent days", "[vulnerabilities]") {
+  const AssessmentParams p;  // 6-hour publications at UTC multiples, 30-day retention
+  const std::vector<ReportingSpan> always{{0, 1000 * kDay}};
+  FindingView v = view_of_finding(1 * kHour, 20 * kHour, 100 * kHour, always, p);
+  CHECK(v.first_listed == 6 * kHour);
+  CHECK(v.unseen == 5 * kHour);
+  CHECK(v.stale == 4 * kHour);  // fixed at 20 h, gone from the 24 h snapshot
+  // The sensor is down over [5 h, 13 h): the 6 h and 12 h publications miss it.
+  const std::vector<ReportingSpan> gap{{0, 5 * kHour}, {13 * kHour, 1000 * kDay}};
+  v = view_of_finding(1 * kHour, 40 * kHour, 100 * kHour, gap, p);
+  CHECK(v.first_listed == 18 * kHour);
+  CHECK(v.unseen == 17 * kHour);
+  CHECK(v.stale == 2 * kHour);
+  // The sensor goes silent at 7 h for good: the 6 h snapshot is kept 30 days, then nothing is listed.
+  const std::vector<ReportingSpan> silent{{0, 7 * kHour}};
+  v = view_of_finding(1 * kHour, 1000 * kDay, 40 * kDay, silent, p);
+  CHECK(v.unseen == 5 * kHour + (40 * kDay - (6 * kHour + 30 * kDay)));
+  v = view_of_finding(1 * kHour, 10 * kHour, 40 * kDay, silent, p);  // fixed, but no snapshot says so
+  CHECK(v.stale == 6 * kHour + 30 * kDay - 10 * kHour);
+  // A finding fixed before any snapshot saw it is never listed.
+  v = view_of_finding(1 * kHour, 5 * kHour, 100 * kHour, always, p);
+  CHECK(v.first_listed == -1);
+  CHECK(v.unseen == 4 * kHour);
+  CHECK(v.stale == 0);
+  CHECK(next_publication(6 * kHour, p) == 6 * kHour);
+  CHECK(next_publication(6 * kHour + 1, {6 * kHour, 30 * kDay, 2 * kHour}) == 10 * kHour);  // phase: UTC offset
+}
+
+namespace {
+// E[min(wait, T)], T exponential of mean w, for publications that see the sensor leaving gaps `gaps` per period.
+double expected_unseen(const std::vector<double>& gaps, double w) {
+  double period = 0, e = 0;
+  for (double g : gaps) period += g;
+  for (double g : gaps) e += g / period * (w - w * w / g * (1 - std::exp(-g / w)));
+  return e;
+}
+
+double mean_unseen(const std::vector<ReportingSpan>& reporting, double w, int n) {
+  double sum = 0;
+  for (int i = 0; i < n; ++i) {
+    const auto open = static_cast<int64_t>(10 * kDay + rng::uniform01(11, i, rng::Stream::ThreatStep, 0) * 290 * kDay);
+    const double t = -std::log1p(-rng::uniform01(11, i, rng::Stream::ThreatStep, 1)) * w;
+    sum += static_cast<double>(view_of_finding(open, open + static_cast<int64_t>(t), 400 * kDay, reporting).unseen);
+  }
+  return sum / n;
+}
+}  // namespace
+
+TEST_CASE("the unseen share of finding-time matches its closed form from the reporting pattern and the cadence",
+          "[vulnerabilities]") {
+  const double w = 5.0 * kDay;
+  const int n = 100000;
+  // Always reporting: every 6-hour publication sees the machine.
+  const std::vector<ReportingSpan> always{{0, 400 * kDay}};
+  CHECK(mean_unseen(always, w, n) / w == Approx(expected_unseen({6.0 * kHour}, w) / w).epsilon(0.02));
+  // The sensor is down 00:00–07:00 every day: only the 12:00 and 18:00 publications see it (gaps 6 h and 18 h).
+  std::vector<ReportingSpan> daily;
+  for (int64_t d = 0; d < 400; ++d) daily.push_back({d * kDay + 7 * kHour, (d + 1) * kDay});
+  const double expected = expected_unseen({6.0 * kHour, 18.0 * kHour}, w);
+  CHECK(mean_unseen(daily, w, n) / w == Approx(expected / w).epsilon(0.02));
+  CHECK(expected > 2 * expected_unseen({6.0 * kHour}, w));  // the outages more than double the unseen time
 }
