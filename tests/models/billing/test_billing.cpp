@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "models/billing/billing.hpp"
+#include "models/billing/licensing.hpp"
 
 using namespace fleettwin;
 
@@ -55,4 +56,27 @@ TEST_CASE("a machine closed and reopened within a period is not counted twice at
   p.open(m);            // reopened: already counted for hour 2
   CHECK(p.roll(7200) == 1);
   CHECK(p.roll(10800) == 1);  // still open through hour 3
+}
+
+TEST_CASE("licensing: the discount starts on the approval hour, the trial ends after exactly 30 x 24 h, the 500 MB "
+          "benefit is pooled", "[billing]") {
+  const LicenceDiscount d{40, 10 * 3600 + 1234};  // approved during hour 10
+  CHECK(discounted_machine_hours(d, 9 * 3600, 100) == 0);   // not retroactive
+  CHECK(discounted_machine_hours(d, 10 * 3600, 100) == 40);  // the approval hour, capped at the licences
+  CHECK(discounted_machine_hours(d, 11 * 3600, 25) == 25);   // fewer machines billed than licences
+  CHECK(discounted_machine_hours({40, -1}, 11 * 3600, 25) == 0);
+  // The trial: 720 clock hours from its start, not one more.
+  const int64_t start = 5 * 86400;
+  CHECK_FALSE(in_trial(start - 3600, start));
+  CHECK(in_trial(start, start));
+  CHECK(in_trial(start + 719 * 3600, start));
+  CHECK_FALSE(in_trial(start + 720 * 3600, start));
+  CHECK_FALSE(in_trial(start, -1));
+  // 10 Plan 2 machines: 5 GB a day for the subscription, whoever ingests it.
+  const DataBenefit b = data_benefit(10, 7.5e9);
+  CHECK(b.allowance_bytes == 5e9);
+  CHECK(b.overage_bytes() == 2.5e9);
+  CHECK(b.unused_bytes() == 0);
+  CHECK(data_benefit(10, 1e9).overage_bytes() == 0);
+  CHECK(data_benefit(10, 1e9).unused_bytes() == 4e9);
 }
