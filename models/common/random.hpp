@@ -33,6 +33,11 @@ enum class Stream : uint16_t {
   SocTriage = 20,       // an alert's triage time (machine = low bits of the alert's key)
   SocInvestigation = 21,  // its investigation time
   AirInvestigation = 22,  // an automated investigation's duration (draw index = the alert's time)
+  VulnDisclosure = 23,  // a product's CVEs: gap, class, exploitation, fix delay (machine = product key)
+  VulnException = 24,   // whether a cohort puts a CVE under exception (machine = cohort, draw = CVE id)
+  VulnBacklog = 25,     // a machine's remediable findings at the start (draw index = class)
+  VulnRemediation = 26, // findings closed in a maintenance window (draw index = window start << 4 | class)
+  VulnExploit = 27,     // whether a campaign's exploitation of a public-facing application succeeds
 };
 
 // SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijection on 64 bits with full avalanche.

@@ -12,6 +12,7 @@
 // With findings arriving as a Poisson process at rate λ, Little's law gives the mean number open: L = λ × W, W the
 // mean time a finding stays open.
 #include <cstdint>
+#include <vector>
 
 namespace fleettwin {
 
@@ -27,5 +28,27 @@ double hazard_from_half_life(double half_life_days);
 
 // Little's law: mean findings open given their arrival rate per day and their mean days open.
 inline double mean_open(double arrivals_per_day, double mean_days_open) { return arrivals_per_day * mean_days_open; }
+
+}  // namespace fleettwin
+
+namespace fleettwin {
+
+// Remediation inside maintenance windows. A cohort patches only at the starts of its windows; at a window that
+// follows the previous one by a gap g, each remediable finding is closed with probability q = 1 − e^(−h g), so that
+// over calendar time the hazard is still h (a skipped window — the machine was off — is lost).
+double window_close_probability(double hazard_per_day, double gap_days);
+
+// Mean days from an instant uniformly at random to the remediation of a finding remediable from that instant, with
+// windows repeating with the gaps `gaps_days` (one cycle, in order, each the gap before its window) and hazard h.
+// Exact for periodic windows; → 1/h as the gaps shrink (tested).
+double mean_wait_in_windows(const std::vector<double>& gaps_days, double hazard_per_day);
+
+// Binomial(n, q) by inversion of its CDF at u in [0, 1): exact, O(n q) on average, for the small counts of one
+// machine's findings in one class.
+uint32_t binomial_draw(uint32_t n, double q, double u);
+
+// Poisson(mean) by inversion at u (the initial backlog of a machine in steady state: an M/G/∞ queue holds a
+// Poisson number of customers whatever the service distribution).
+uint32_t poisson_draw(double mean, double u);
 
 }  // namespace fleettwin

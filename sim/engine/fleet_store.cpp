@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/engine/vulnerability_catalogue.hpp"
+
 namespace fleettwin {
 
 std::vector<uint32_t> os_counts(const CohortSpec& c) {
@@ -62,6 +64,17 @@ FleetStore FleetStore::build(const Scenario& sc) {
       std::fill_n(f.os.begin() + at, counts[k], c.os_mix[k].os);
       at += counts[k];
     }
+  }
+  if (sc.vulnerabilities.enabled) {
+    f.vulnerabilities = std::make_shared<const VulnerabilityCatalogue>(sc);
+    f.vuln_backlog.assign(n, {});
+    f.vuln_mark.assign(n, 0);
+    f.vuln_critical_births.assign(n, 0);
+    f.vuln_log_risk.assign(n, 0);
+    f.vuln_view.assign(n, 0);
+    f.vuln_snapshot_time.assign(n, 0);
+    f.vuln_snapshot.assign(n, {});
+    f.vuln_snapshot_log_risk.assign(n, 0);
   }
   return f;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Per-machine state as a struct of arrays (ARCHITECTURE.md §3): one row per machine, compact types, no
 // per-machine objects. Hot loops touch only the columns they need.
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "models/agent/agent_state.hpp"
@@ -49,6 +51,16 @@ struct FleetStore {
   std::vector<HealthClass> health;    // the evaluation in force
   std::vector<Issue> health_issue;
   std::vector<uint8_t> sensor;        // SensorHealth in force
+  // Vulnerability management (sim/engine/vulnerability_management.cpp); sized only when it is on.
+  std::shared_ptr<const class VulnerabilityCatalogue> vulnerabilities;
+  std::vector<std::array<uint16_t, 16>> vuln_backlog;  // remediable open findings by class, at the last maintenance
+  std::vector<uint32_t> vuln_mark;           // the group's remediable prefix folded in at the last maintenance
+  std::vector<int64_t> vuln_critical_births;  // Σ disclosure instants of the backlog's criticals
+  std::vector<float> vuln_log_risk;          // Σ over the backlog of log(1 − risk)
+  std::vector<uint8_t> vuln_view;            // VulnView, with the pending and absent flags
+  std::vector<int32_t> vuln_snapshot_time;
+  std::vector<std::array<uint16_t, 4>> vuln_snapshot;  // listed findings by severity
+  std::vector<float> vuln_snapshot_log_risk;
 
   static FleetStore build(const Scenario& scenario);
   size_t size() const { return cohort.size(); }
@@ -56,6 +68,10 @@ struct FleetStore {
   MachineColumns columns() const {
     return {cohort, location, subscription, os, environment, plan, power, agent, cause, health_issue, health,
             attempts, billed_seconds};
+  }
+  static constexpr size_t vulnerability_bytes_per_machine() {
+    return sizeof(std::array<uint16_t, 16>) + sizeof(uint32_t) + sizeof(int64_t) + sizeof(float) + sizeof(uint8_t) +
+           sizeof(int32_t) + sizeof(std::array<uint16_t, 4>) + sizeof(float);
   }
   static constexpr size_t bytes_per_machine() {
     return 4 * sizeof(uint16_t) + sizeof(Environment) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +

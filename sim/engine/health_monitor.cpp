@@ -35,6 +35,7 @@ void HealthMonitor::set_reporting(uint32_t m, bool reporting, SimTime t) {
     s.end(t, heartbeat_interval_);
     --reporting_by_geo_[geo_of(m)];
   }
+  if (observer_) observer_->reporting_changed(m, reporting, t);
 }
 
 void HealthMonitor::on_os_running_changed(uint32_t m, bool running, SimTime t) {

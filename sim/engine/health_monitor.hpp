@@ -15,10 +15,18 @@
 
 namespace fleettwin {
 
+// Told when a machine's heartbeats start or stop reaching Defender for Endpoint (vulnerability assessment).
+class ReportingObserver {
+ public:
+  virtual ~ReportingObserver() = default;
+  virtual void reporting_changed(uint32_t m, bool reporting, SimTime t) = 0;
+};
+
 class HealthMonitor {
  public:
   explicit HealthMonitor(SiteContext& site);
 
+  void set_observer(ReportingObserver* o) { observer_ = o; }
   // While the site puts its machines in their state at the start, changes queue no re-evaluation.
   void set_initialising(bool on) { initialising_ = on; }
 
@@ -64,6 +72,7 @@ class HealthMonitor {
   ClassCounts class_counts_{};
   SensorCounts sensor_counts_{};
   bool link_up_ = true;
+  ReportingObserver* observer_ = nullptr;
   bool initialising_ = false;
   int64_t next_evaluation_ = 1;
   std::array<int64_t, kGeoNames.size()> reporting_by_geo_{};

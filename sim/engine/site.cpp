@@ -12,7 +12,10 @@ Site::Site(const Scenario& scenario, const std::vector<PowerSchedule>& schedules
       power_(ctx_, health_),
       agent_(ctx_, power_, health_),
       actions_(ctx_, power_, agent_, health_),
-      threats_(ctx_, agent_) {}
+      threats_(ctx_, agent_),
+      vulns_(ctx_, health_) {
+  if (vulns_.enabled()) threats_.set_vulnerabilities(&vulns_);
+}
 
 size_t Site::machine_count() const {
   size_t n = 0;
@@ -33,6 +36,7 @@ const SiteReport& Site::start() {
   });
   health_.set_initialising(false);
   threats_.initialise();
+  vulns_.initialise();
   for (auto& r : reports_) r.location = location_;
   SiteReport& r = reports_[current_];
   r.evaluated = true;
@@ -87,6 +91,7 @@ const SiteReport& Site::tick(SimTime t) {
     r.evaluation = next_evaluation_++;
     health_.evaluate(r.evaluation, t, r.counts, r.sensor, r.changes);
   }
+  vulns_.tick(t, r.evaluated ? &r.counts : nullptr);
   r.events = events_;
   if (r.any()) current_ ^= 1;
   return r;

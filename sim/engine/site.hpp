@@ -7,6 +7,7 @@
 //   lifecycle_actions  the scenario's actions at their times
 //   health_monitor     heartbeats and the four-hourly evaluation
 //   threat_activity    attack campaigns, prevention, detection, alerts, automated investigation (threats on)
+//   vulnerability_management  findings true and listed, remediation, exposure and secure scores (vulnerabilities on)
 //
 // A site knows nothing of SimGrid. The run's driver (fleet_driver.hpp) calls start() once, then run_window() for
 // each interval between two synchronisation points, then finish_run(); within a window the site's uplink holds
@@ -22,6 +23,7 @@
 #include "sim/engine/power_billing.hpp"
 #include "sim/engine/site_context.hpp"
 #include "sim/engine/threat_activity.hpp"
+#include "sim/engine/vulnerability_management.hpp"
 #include "sim/output/records.hpp"
 
 namespace fleettwin {
@@ -83,6 +85,7 @@ class Site {
   const EventQueue& events() const { return ctx_.events; }
   const std::vector<MachineRange>& machine_ranges() const { return ctx_.machines; }
   ThreatActivity& threats() { return threats_; }
+  VulnerabilityManagement& vulnerabilities() { return vulns_; }
 
  private:
   uint16_t location_;
@@ -93,7 +96,8 @@ class Site {
   PowerBilling power_;
   AgentLifecycle agent_;
   LifecycleActions actions_;
-  ThreatActivity threats_;  // last: with threats off it registers nothing, and the kinds above keep their numbers
+  ThreatActivity threats_;  // with threats off it registers nothing, and the kinds above keep their numbers
+  VulnerabilityManagement vulns_;  // last, likewise
   // Two reports, written in turn, so that a report stays valid while the next window runs (the driver merges each
   // window's reports before the next, so one would do today; two cost nothing and keep the guarantee).
   std::array<SiteReport, 2> reports_;

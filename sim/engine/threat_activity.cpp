@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/fleet/os_catalog.hpp"
+#include "sim/engine/vulnerability_management.hpp"
 
 namespace fleettwin {
 namespace {
@@ -109,6 +110,12 @@ void ThreatActivity::on_campaign_arrival(const CalendarEntry& e) {
   if (f.agent[m] == AgentState::Absent) return;  // scaled in: no further arrivals
   schedule_arrival(m, t);
   if (!is_os_running(f.power[m])) return;
+  if (vulns_ &&
+      site_.cohort_of(m).protection.exposure == Exposure::InternetFacing && site_.scenario.vulnerabilities.exploitation) {
+    const bool in = draw(m, rng::Stream::VulnExploit, t, 0) < vulns_->exploitation_success(m, t);
+    vulns_->count_exploitation(in);
+    if (!in) return;  // no open finding let it in
+  }
   const auto playbook = static_cast<uint8_t>(pick_weighted(params_.mix, draw(m, rng::Stream::ThreatPlaybook, t, 0)));
   start_campaign(m, campaign_id(m, t, false), playbook, t, false);
 }

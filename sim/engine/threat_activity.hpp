@@ -54,9 +54,14 @@ struct ExpansionRequest {
   uint32_t origin;
 };
 
+class VulnerabilityManagement;
+
 class ThreatActivity {
  public:
   ThreatActivity(SiteContext& site, AgentLifecycle& agent);
+  // Vulnerability management on: a random campaign on an internet-facing machine gets in only through one of the
+  // machine's open findings (its exploitation succeeds with the chance they give), so patching lowers the attacks.
+  void set_vulnerabilities(VulnerabilityManagement* v) { vulns_ = v; }
 
   bool enabled() const { return enabled_; }
   // The site's uplink outages (the same intervals the SimGrid platform's profiles are made of): a detection made
@@ -145,6 +150,7 @@ class ThreatActivity {
 
   SiteContext& site_;
   AgentLifecycle& agent_;
+  VulnerabilityManagement* vulns_ = nullptr;
   const ThreatParams& params_;
   bool enabled_;
   EventKind arrival_kind_ = 0, noise_kind_ = 0, step_kind_ = 0, investigation_kind_ = 0;

@@ -103,7 +103,7 @@ void read_cohorts(const Map& m, Scenario& sc, const FleetDefaults& defaults) {
     check_catalogue_size(cv, sc.cohorts.size(), "cohorts");
     Map c(cv, {"name", "count", "environment", "region", "site", "subscription", "plan", "os", "power", "orchestration",
                "onboarding", "install_failures", "agent", "added", "removed", "exposure", "antivirus", "asr",
-               "tamper_protection", "air"});
+               "tamper_protection", "air", "vulnerabilities"});
     CohortSpec spec;
     spec.name = c.need("name").name();
     if (!names.insert(spec.name).second) c.need("name").fail("cohort " + quote_value(spec.name) + " is declared twice");
@@ -161,6 +161,7 @@ void read_cohorts(const Map& m, Scenario& sc, const FleetDefaults& defaults) {
       if (spec.removed <= spec.added) x->fail("the cohort is removed before it is added");
     }
     read_cohort_protection(c, spec);
+    read_cohort_vulnerabilities(c, spec, sc.start);
     spec.first_machine = static_cast<uint32_t>(next_machine);
     next_machine += spec.count;
     if (next_machine > kMaxFleet) c.need("count").fail("the fleet exceeds 100,000,000 machines");

@@ -71,7 +71,7 @@ Scenario parse(const YAML::Node& root, yaml::Context& ctx) {
   if (!root.IsMap())
     top.fail("a scenario is a mapping of keys (name, start, duration, tenants, subscriptions, cohorts, ...)");
   Map m(top, {"name", "description", "seed", "start", "duration", "tenants", "subscriptions", "cohorts", "power",
-              "billing", "defender", "network", "events", "threats", "alerts", "soc"});
+              "billing", "defender", "network", "events", "threats", "alerts", "soc", "vulnerabilities"});
   sc.name = m.need("name").name();
   if (auto d = m.get("description")) sc.description = d->str();
   if (auto s = m.get("seed")) sc.seed = s->integer(0, UINT64_MAX);
@@ -95,6 +95,7 @@ Scenario parse(const YAML::Node& root, yaml::Context& ctx) {
   read_cohorts(m, sc, defaults);
   read_network(m, sc);
   read_threats(m, sc);
+  read_vulnerabilities(m, sc);
   read_events(m, sc);
   std::stable_sort(sc.campaigns.begin(), sc.campaigns.end(),
                    [](const ScriptedCampaign& a, const ScriptedCampaign& b) { return a.at < b.at; });

@@ -22,6 +22,10 @@
 #include "models/alerts/incidents.hpp"
 #include "models/soc/soc_queue.hpp"
 #include "models/threats/threat_activity.hpp"
+#include "models/vulnerabilities/assessment.hpp"
+#include "models/vulnerabilities/disclosure.hpp"
+#include "models/vulnerabilities/exposure_score.hpp"
+#include "models/vulnerabilities/inventory.hpp"
 
 namespace fleettwin {
 
@@ -90,6 +94,38 @@ struct CohortProtection {
   AirLevel air = AirLevel::Full;
 };
 
+// Why findings are under exception (tvm-exception.md): the first two lower exposure, the others do not.
+enum class ExceptionJustification : uint8_t { ThirdPartyControl = 0, AlternateMitigation = 1, RiskAccepted = 2,
+                                              PlannedRemediation = 3 };
+inline constexpr std::array<std::string_view, 4> kJustificationNames = {"third_party_control", "alternate_mitigation",
+                                                                        "risk_accepted", "planned_remediation"};
+constexpr bool lowers_exposure(ExceptionJustification j) { return j <= ExceptionJustification::AlternateMitigation; }
+inline constexpr std::array<std::string_view, 4> kVulnSeverityNames = {"low", "medium", "high", "critical"};
+inline constexpr std::array<std::string_view, 3> kDeviceValueNames = {"low", "normal", "high"};
+
+// A remediation request (DVM): from `at`, the cohort's remediable findings of `severity` and above are worked at
+// the pace that closes `compliance` of them by the due date.
+struct RemediationRequest {
+  int64_t at = 0;
+  VulnSeverity severity = VulnSeverity::Critical;
+  int64_t due = 14 * 86400;
+};
+
+// A cohort's vulnerability management (issue 9; scenarios/README.md).
+struct CohortVulnerabilities {
+  uint32_t applications = InventoryParams{}.default_applications;
+  std::string timezone = "UTC";  // of the maintenance windows (the power schedule's unless given)
+  std::vector<WeeklyWindow> maintenance{{0x20, 2 * 3600, 6 * 3600}};  // Saturdays 02:00-06:00 local (chosen)
+  double hazard_per_day = -1;  // < 0: the scenario's
+  DeviceValue device_value = DeviceValue::Normal;
+  double exception_share = 0;
+  ExceptionJustification justification = ExceptionJustification::RiskAccepted;
+  int64_t exception_duration = 90 * 86400;
+  std::vector<RemediationRequest> requests;
+  uint32_t disks = 1;
+  double disk_tb = 0.128;
+};
+
 struct CohortSpec {
   std::string name;
   uint32_t count = 0;
@@ -106,6 +142,7 @@ struct CohortSpec {
   int64_t added = 0;            // scale-out: the machines exist from this time (relative)
   int64_t removed = kNeverTime;  // scale-in: and until this time
   CohortProtection protection;
+  CohortVulnerabilities vulnerabilities;
   uint32_t first_machine = 0;  // machine ids are contiguous per cohort, in file order
 };
 
@@ -179,6 +216,26 @@ struct DefenderParams {
   ProvisioningParams provisioning;
 };
 
+// Vulnerability management and posture (issue 9; threat-vulnerability-sweep-facts.md §3, product-facts.md §5).
+struct VulnerabilityParams {
+  bool enabled = false;
+  DisclosureParams disclosure;
+  InventoryParams inventory;
+  // Remediation hazard per day once a fix is out: the Windows half-life of 36 days (sweep facts §3).
+  double hazard_per_day = 0.6931471805599453 / 36.0;
+  double request_compliance = 0.9;  // share of a request's findings closed by its due date (chosen)
+  AssessmentParams assessment;       // agent-based: 6-hour publications, 30-day retention
+  bool agentless = true;             // Plan 2's agentless scanning
+  int64_t agentless_interval = 86400;  // "once every 24 hours" (enable-agentless-scanning-vms.md)
+  uint32_t agentless_max_disks = 6;    // "max six disks"
+  double agentless_max_disk_tb = 4;    // "total disk 4 TB"
+  ExposureWeights exposure;
+  bool exploitation = true;  // campaigns on internet-facing machines exploit their open vulnerabilities
+  VulnSeverity findings_min_severity = VulnSeverity::Low;  // "findings resolved": unhealthy from this severity
+  double remediate_vulnerabilities_max = 6;  // secure score control maxima (chosen: not in the sources)
+  double endpoint_protection_max = 2;
+};
+
 struct Scenario {
   std::string source;     // file the scenario came from
   std::string text;       // the file's text, stored in the output
@@ -202,6 +259,7 @@ struct Scenario {
   std::vector<ScriptedCampaign> campaigns;  // sorted by time (stable)
   AlertSettings alerts;
   SocSpec soc;
+  VulnerabilityParams vulnerabilities;
 
   uint32_t machine_count() const;
   int64_t hours() const { return duration / 3600; }

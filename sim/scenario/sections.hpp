@@ -46,6 +46,8 @@ void mark_first_subscriptions(Scenario& sc);
 void read_cohort_protection(const Map& cohort, CohortSpec& spec);  // read_threats.cpp
 void read_threats(const Map& top, Scenario& sc);
 void read_campaign_event(const Value& v, Scenario& sc, int64_t at);
+void read_cohort_vulnerabilities(const Map& cohort, CohortSpec& spec, int64_t start);  // read_vulnerabilities.cpp
+void read_vulnerabilities(const Map& top, Scenario& sc);
 
 // Applies one "a.b[2].c=value" or "cohorts.NAME.key=value" override to the document (overrides.cpp).
 void apply_override(YAML::Node& root, const std::string& assignment, const std::string& source,

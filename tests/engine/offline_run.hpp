@@ -6,6 +6,7 @@
 #include "sim/engine/offline.hpp"
 #include "sim/engine/outage_plan.hpp"
 #include "sim/engine/partition.hpp"
+#include "sim/engine/vulnerability_results.hpp"
 #include "sim/scenario/schedules.hpp"
 
 namespace fleettwin::testing {
@@ -28,6 +29,7 @@ struct OfflineRun {
   Recorded recorded;
   OutageRecord outages;
   uint64_t events = 0;
+  VulnerabilityRecord vulnerabilities;
 };
 
 // Splits every cohort into `parts` slices dealt to `parts` sites of the cohort's location (shard s of each
@@ -51,7 +53,7 @@ inline std::vector<SitePlan> slice_cohorts(const Scenario& sc, int parts) {
 inline OfflineRun run_offline(const Scenario& sc, std::vector<SitePlan> plan,
                               const std::vector<std::vector<OutageInterval>>& outages = {}, int threads = 1) {
   const auto schedules = compile_schedules(sc);
-  OfflineRun out{FleetStore::build(sc), {}, {}, 0};
+  OfflineRun out{FleetStore::build(sc), {}, {}, 0, {}};
   WorkerPool pool(threads);
   ReportMerger merger(sc.locations.size(), out.recorded);
   FleetDriver driver(sc, make_sites(sc, schedules, out.fleet, std::move(plan)), pool, merger);
@@ -59,6 +61,7 @@ inline OfflineRun run_offline(const Scenario& sc, std::vector<SitePlan> plan,
   static const std::vector<std::vector<OutageInterval>> kNoOutages;
   out.outages = outage_record(sc, driver.sites(), kNoOutages);
   out.events = merger.events();
+  out.vulnerabilities = vulnerability_record(sc, driver.sites());
   return out;
 }
 
