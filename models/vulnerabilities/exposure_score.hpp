@@ -5,7 +5,8 @@
 //
 // How a device's own score follows from its findings is not published: here it is 100 × (1 − Π (1 − r)) over its
 // open findings, r the risk of one finding by severity and exploitability (ExposureWeights, *chosen*), so that one
-// critical finding with an exploit in a kit scores high, a handful of low ones low, and the score saturates at 100.
+// critical finding with an exploit in a kit scores medium (30), a handful of low ones low, a Windows server with
+// the facts' backlog (about 150 open, most of them medium and high) about 70, and the score saturates at 100.
 // Findings covered by an exception that lowers exposure (third-party control, alternate mitigation) count with
 // their risk times `mitigated_factor`; risk accepted and planned remediation do not lower it (tvm-exception.md).
 #include <array>
@@ -24,9 +25,9 @@ enum class DeviceValue : uint8_t { Low = 0, Normal = 1, High = 2 };
 
 struct ExposureWeights {
   // Risk of one open finding, by severity (chosen).
-  std::array<double, kVulnSeverityCount> by_severity{0.01, 0.03, 0.10, 0.25};
+  std::array<double, kVulnSeverityCount> by_severity{0.0005, 0.002, 0.005, 0.02};
   // Multiplier by exploitability (chosen), capped so that a risk stays at most 1.
-  std::array<double, kExploitabilityCount> by_exploitability{1.0, 1.5, 2.0, 3.0};
+  std::array<double, kExploitabilityCount> by_exploitability{1.0, 2.0, 4.0, 15.0};
   double mitigated_factor = 0.5;  // exception lowering exposure (chosen)
 };
 

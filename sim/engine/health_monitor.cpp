@@ -45,6 +45,7 @@ void HealthMonitor::on_os_running_changed(uint32_t m, bool running, SimTime t) {
     site_.fleet.os_on[m].end(t, heartbeat_interval_);
   set_reporting(m, can_report(m), t);
   recheck(m, t);
+  if (observer_) observer_->os_running_changed(m, running, t);
 }
 
 int64_t HealthMonitor::evaluation_after(SimTime t) const {

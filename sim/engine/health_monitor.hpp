@@ -20,6 +20,7 @@ class ReportingObserver {
  public:
   virtual ~ReportingObserver() = default;
   virtual void reporting_changed(uint32_t m, bool reporting, SimTime t) = 0;
+  virtual void os_running_changed(uint32_t m, bool running, SimTime t) = 0;
 };
 
 class HealthMonitor {

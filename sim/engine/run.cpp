@@ -11,6 +11,7 @@
 #include "sim/engine/control_plane.hpp"
 #include "sim/engine/fleet_driver.hpp"
 #include "sim/engine/offline.hpp"
+#include "sim/engine/vulnerability_results.hpp"
 #include "sim/engine/outage_plan.hpp"
 #include "sim/engine/platform.hpp"
 #include "sim/engine/progress.hpp"
@@ -78,10 +79,12 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
       threats.transfers_refused = transport->transfers_refused();
     }
     recorder.write_threats(sc, threats.record(sc, fleet));
+    recorder.write_vulnerabilities(sc, vulnerability_record(sc, driver.sites()));
     info.wall_seconds = progress.elapsed();
     info.events = events;
     info.peak_rss_bytes = peak_rss_bytes();
-    info.store_bytes = FleetStore::bytes_per_machine() * fleet.size();
+    info.store_bytes = (FleetStore::bytes_per_machine() +
+                        (sc.vulnerabilities.enabled ? FleetStore::vulnerability_bytes_per_machine() : 0)) * fleet.size();
     info.threads = pool.threads();
     info.sites = static_cast<int64_t>(driver.sites().size());
     recorder.write_run_info(info);

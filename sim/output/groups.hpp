@@ -7,6 +7,7 @@
 #include "sim/output/h5_writer.hpp"
 #include "sim/output/records.hpp"
 #include "sim/output/threat_record.hpp"
+#include "sim/output/vulnerability_record.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fleettwin {
@@ -50,6 +51,8 @@ void write_outages(H5Writer& w, const OutageRecord& outages);
 void write_machines(H5Writer& w, const MachineColumns& machines);
 // /threats, /alerts, /incidents, /campaigns and /soc, at the end of the run (empty with threats off).
 void write_threats(H5Writer& w, const Scenario& scenario, const ThreatRecord& threats);
+// /vulnerabilities, /vulnerabilities/exposure and /secure_score, at the end of the run (empty when off).
+void write_vulnerabilities(H5Writer& w, const Scenario& scenario, const VulnerabilityRecord& record);
 // /run, the wall-clock measurements.
 void write_run_info(H5Writer& w, const RunInfo& info);
 

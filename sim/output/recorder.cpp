@@ -71,6 +71,10 @@ void Recorder::write_threats(const Scenario& scenario, const ThreatRecord& threa
   writing([&] { fleettwin::write_threats(*writer_, scenario, threats); });
 }
 
+void Recorder::write_vulnerabilities(const Scenario& scenario, const VulnerabilityRecord& record) {
+  writing([&] { fleettwin::write_vulnerabilities(*writer_, scenario, record); });
+}
+
 void Recorder::write_run_info(const RunInfo& info) {
   writing([&] { fleettwin::write_run_info(*writer_, info); });
 }

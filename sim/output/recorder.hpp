@@ -36,6 +36,7 @@ class Recorder final : public RecordSink {
   void write_outages(const OutageRecord& outages);
   void write_machines(const MachineColumns& machines);
   void write_threats(const Scenario& scenario, const ThreatRecord& threats);
+  void write_vulnerabilities(const Scenario& scenario, const VulnerabilityRecord& record);
   void write_run_info(const RunInfo& info);
   // Finishes every dataset, closes the file and renames it to its final name.
   void commit();

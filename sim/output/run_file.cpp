@@ -59,6 +59,12 @@ std::string_view axis_name(Axis a) {
     case Axis::AlertSource: return "source";
     case Axis::Classification: return "classification";
     case Axis::UnseenCause: return "cause";
+    case Axis::VulnTime: return "publication";
+    case Axis::ExposureDay: return "day";
+    case Axis::SecureTime: return "secure score evaluation";
+    case Axis::VulnSeverity: return "severity";
+    case Axis::VulnCause: return "cause";
+    case Axis::VulnView: return "view";
   }
   return "?";
 }
@@ -272,6 +278,12 @@ size_t RunFile::axis(Axis a) const {
     case Axis::AlertSource: n = kAlertSourceNames.size(); break;
     case Axis::Classification: n = kClassificationNames.size(); break;
     case Axis::UnseenCause: n = kUnseenCauseCount; break;
+    case Axis::VulnTime: n = length_of(schema::kVulnTime, kMaxElements); break;
+    case Axis::ExposureDay: n = length_of(schema::kExposureTime, kMaxElements); break;
+    case Axis::SecureTime: n = length_of(schema::kSecureTime, kMaxElements); break;
+    case Axis::VulnSeverity: n = 4; break;
+    case Axis::VulnCause: n = 3; break;
+    case Axis::VulnView: n = 4; break;
   }
   cached = n;
   return n;

@@ -47,8 +47,14 @@ enum class Axis : uint8_t {
   AlertSource,   // edr, antivirus, defender_for_cloud
   Classification,  // true_positive, benign_positive, false_positive
   UnseenCause,   // the six causes
+  VulnTime,      // /vulnerabilities/time
+  ExposureDay,   // /vulnerabilities/exposure/time
+  SecureTime,    // /secure_score/time
+  VulnSeverity,  // low, medium, high, critical
+  VulnCause,     // the three causes a finding is not listed
+  VulnView,      // the four views
 };
-inline constexpr size_t kAxisCount = static_cast<size_t>(Axis::UnseenCause) + 1;
+inline constexpr size_t kAxisCount = static_cast<size_t>(Axis::VulnView) + 1;
 
 // What the values may be, beyond their type.
 enum class Rule : uint8_t {
@@ -351,10 +357,11 @@ inline constexpr std::string_view kSites = "sites";
 
 }  // namespace fleettwin::schema
 #include "sim/output/schema_threats.hpp"
+#include "sim/output/schema_vulnerabilities.hpp"
 namespace fleettwin::schema {
 
 // Every dataset of the file, in the order the writer creates them.
-inline constexpr std::array<const Dataset*, 132> kAllDatasets = {
+inline constexpr std::array<const Dataset*, 132 + 28> kAllDatasets = {
     &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
     &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
     &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
@@ -376,7 +383,11 @@ inline constexpr std::array<const Dataset*, 132> kAllDatasets = {
     &kCampaignSteps, &kCampaignBlocked, &kCampaignAudited, &kCampaignDetected, &kCampaignUnseen, &kUnseenCauseName,
     &kCampaignTampered, &kCampaignContained, &kCampaignImpacted, &kCampaignFirstDetection, &kCampaignFirstAlert,
     &kCampaignFirstContainment, &kCampaignLastContainment, &kSocTime, &kSocBacklog, &kSocInHand, &kSocAnalysts, &kSocUtilisation,
-    &kSocStarted, &kSocFinished};
+    &kSocStarted, &kSocFinished, &kVulnTime, &kVulnEnvironment, &kVulnSeverityName, &kVulnCauseName, &kVulnViewName,
+    &kVulnOpen, &kVulnListed, &kVulnUnseen, &kVulnStale, &kVulnOpenDays, &kVulnUnseenDays, &kVulnUnseenByCause,
+    &kVulnUnseenCauseDays, &kVulnCriticalOpen, &kVulnCriticalAge, &kVulnMachinesByView, &kExposureTime,
+    &kExposureScore, &kExposureTrue, &kExposureBand, &kExposureDevices, &kExposureDevicesTrue, &kSecureTime,
+    &kSecurePercent, &kSecureVaHealthy, &kSecureVaUnhealthy, &kSecureEpHealthy, &kSecureEpUnhealthy};
 
 // Attributes every described object carries.
 inline constexpr std::string_view kUnits = "units";

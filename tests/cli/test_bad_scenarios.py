@@ -37,6 +37,50 @@ CASES = {
     "an action delay shorter than the heartbeat interval": (
         BASE + "threats: {enabled: true}\nalerts: {air: {action_delay: 1m}}\n",
         ["FILE:13:30: alerts.air.action_delay: an approved action takes at least the heartbeat interval"]),
+    # --- vulnerability management (issue 9's bar)
+    "an exploitation probability above 1": (
+        BASE + "vulnerabilities: {enabled: true, disclosure: {exploitation: {in_kit: {max: 1.2}}}}\n",
+        ["FILE:12:76: vulnerabilities.disclosure.exploitation.in_kit.max: '1.2' is out of range [0, 1]"]),
+    "an exploitation range upside down": (
+        BASE + "vulnerabilities: {enabled: true, disclosure: {exploitation: {public: {min: 0.5, max: 0.1}}}}\n",
+        ["vulnerabilities.disclosure.exploitation.public: max is below min"]),
+    "a remediation capacity of 100 %": (
+        BASE + "vulnerabilities: {enabled: true, remediation: {capacity: 1}}\n",
+        ["FILE:12:58: vulnerabilities.remediation.capacity: a remediation capacity is the share of the open backlog "
+         "closed in a month: it must be below 1 (100 %)"]),
+    "an unknown remediation capacity word": (
+        BASE + "vulnerabilities: {enabled: true, remediation: {capacity: huge}}\n",
+        ["vulnerabilities.remediation.capacity: expected a number"]),
+    "both a half-life and a capacity": (
+        BASE + "vulnerabilities: {enabled: true, remediation: {half_life: 30d, capacity: low}}\n",
+        ["vulnerabilities.remediation: give either 'half_life' or 'capacity', not both"]),
+    "severity shares that do not sum to 1": (
+        BASE + "vulnerabilities: {disclosure: {severity: {low: 0.5, medium: 0.6}}}\n",
+        ["vulnerabilities.disclosure.severity: the shares sum to"]),
+    "a negative disclosure rate": (
+        BASE + "vulnerabilities: {disclosure: {linux_per_machine_day: -1}}\n",
+        ["vulnerabilities.disclosure.linux_per_machine_day: '-1' is out of range"]),
+    "a cadence that is not whole hours": (
+        BASE + "vulnerabilities: {assessment: {cadence: 90m}}\n",
+        ["vulnerabilities.assessment.cadence: the publication cadence is a whole number of hours"]),
+    "an unknown vulnerabilities key": (
+        BASE + "vulnerabilities: {enabled: true, patching: weekly}\n",
+        ["vulnerabilities.patching: unknown key 'patching'"]),
+    "a maintenance schedule without windows": (
+        with_cohort_keys("vulnerabilities: {maintenance: {schedule: always-on}}"),
+        ["cohorts[0].vulnerabilities.maintenance: a maintenance schedule names its windows"]),
+    "an unknown exception justification": (
+        with_cohort_keys("vulnerabilities: {exceptions: {share: 0.1, justification: because}}"),
+        ["cohorts[0].vulnerabilities.exceptions.justification: unknown value 'because'"]),
+    "an exception share above 1": (
+        with_cohort_keys("vulnerabilities: {exceptions: {share: 1.5}}"),
+        ["cohorts[0].vulnerabilities.exceptions.share: '1.5' is out of range [0, 1]"]),
+    "a remediation request without a due date": (
+        with_cohort_keys("vulnerabilities: {remediation_requests: [{at: 10d, severity: high}]}"),
+        ["cohorts[0].vulnerabilities.remediation_requests[0]: missing required key 'due'"]),
+    "an unknown device value": (
+        with_cohort_keys("vulnerabilities: {device_value: crown-jewel}"),
+        ["cohorts[0].vulnerabilities.device_value: unknown value 'crown-jewel'"]),
     # --- structure and keys
     "unknown top-level key": (BASE + "colour: blue\n", ["FILE:12:1: colour: unknown key 'colour'"]),
     "unknown cohort key": (with_cohort_keys("colour: blue"), ["FILE:12:5: cohorts[0].colour: unknown key 'colour'"]),

@@ -6,7 +6,7 @@ import unittest
 
 from common import RunOnce, SRC
 
-SCHEMA = "".join(open(os.path.join(SRC, "sim", "output", name)).read() for name in ("schema.hpp", "schema_threats.hpp"))
+SCHEMA = "".join(open(os.path.join(SRC, "sim", "output", name)).read() for name in ("schema.hpp", "schema_threats.hpp", "schema_vulnerabilities.hpp"))
 DOC = open(os.path.join(SRC, "docs", "hdf5-layout.md")).read()
 GROUPS = dict(re.findall(r'inline constexpr std::string_view (k\w+) = "(/[a-z/_]+)";', SCHEMA))
 DATASETS = [(GROUPS[g], name) for g, name in re.findall(r"inline constexpr Dataset k\w+\{(k\w+), \"(\w+)\"", SCHEMA)]

@@ -1,0 +1,123 @@
+#pragma once
+// The vulnerability groups of the output (issue 9): findings true and listed at each publication, the unseen ones
+// and why, the daily exposure score, the 8-hourly secure score. Part of schema.hpp (included there, before the list
+// of every dataset).
+
+namespace fleettwin::schema {
+
+// ------------------------------------------------------------------------------------------- vulnerabilities
+inline constexpr std::string_view kVulnerabilities = "/vulnerabilities";
+inline constexpr std::string_view kVulnerabilitiesDescription =
+    "Vulnerability findings at each publication of Defender Vulnerability Management (every assessment cadence, "
+    "6 hours by default, UTC): `open` is the truth (every finding on every existing machine), `listed` what Defender "
+    "for Cloud lists (the machines' latest snapshots: agent-based while the sensor reports, kept 30 days after it "
+    "stops; agentless for Plan 2 VMs without agent-based results), `unseen` the open findings it does not list, "
+    "`stale` the listed ones already fixed. `*_days` integrate over the interval since the previous row (exact, "
+    "finding-days). Attributes: `enabled` (vulnerabilities.enabled; the groups are empty when off), `cadence_s`, "
+    "`retention_s`, `exploitation_attempts` and `exploitation_succeeded` (random campaigns on internet-facing "
+    "machines that tried an open finding, and got in), `maintenance_touches` (machine maintenance windows worked).";
+inline constexpr std::string_view kVulnEnabled = "enabled";
+inline constexpr std::string_view kVulnCadence = "cadence_s";
+inline constexpr std::string_view kVulnRetention = "retention_s";
+inline constexpr std::string_view kVulnExploitAttempts = "exploitation_attempts";
+inline constexpr std::string_view kVulnExploitSucceeded = "exploitation_succeeded";
+inline constexpr std::string_view kVulnTouches = "maintenance_touches";
+inline constexpr Dataset kVulnTime{kVulnerabilities, "time", Type::I64, 1, {Axis::VulnTime}, kTimeUnits,
+                                   "publication instant (UTC multiple of the cadence)", {}, Rule::RunTime, Axis::Hour,
+                                   "time"};
+inline constexpr Dataset kVulnEnvironment{kVulnerabilities, "environment", Type::Text, 1, {Axis::Environment}, "",
+                                          "environment", {}, Rule::Any, Axis::Hour, "environment"};
+inline constexpr Dataset kVulnSeverityName{kVulnerabilities, "severity", Type::Text, 1, {Axis::VulnSeverity}, "",
+                                           "CVSS severity band", {}, Rule::Any, Axis::Hour, "severity"};
+inline constexpr Dataset kVulnCauseName{kVulnerabilities, "cause", Type::Text, 1, {Axis::VulnCause}, "",
+                                        "why an open finding is not listed: no_assessment (no agent-based or agentless "
+                                        "results, or expired), stale_snapshot (it came after the machine's snapshot), "
+                                        "awaiting_publication (after the last publication of a reporting machine)",
+                                        {}, Rule::Any, Axis::Hour, "cause"};
+inline constexpr Dataset kVulnViewName{kVulnerabilities, "view", Type::Text, 1, {Axis::VulnView}, "",
+                                       "how Defender for Cloud sees a machine: unseen, live (agent-based, reporting), "
+                                       "agent_snapshot (silent, last snapshot kept), agentless_snapshot",
+                                       {}, Rule::Any, Axis::Hour, "view"};
+inline constexpr Dataset kVulnOpen{kVulnerabilities, "open", Type::I64, 3,
+                                   {Axis::VulnTime, Axis::Environment, Axis::VulnSeverity}, "1",
+                                   "open findings (the truth)", {}, Rule::NonNegative};
+inline constexpr Dataset kVulnListed{kVulnerabilities, "listed", Type::I64, 3,
+                                     {Axis::VulnTime, Axis::Environment, Axis::VulnSeverity}, "1",
+                                     "findings Defender for Cloud lists", {}, Rule::NonNegative};
+inline constexpr Dataset kVulnUnseen{kVulnerabilities, "unseen", Type::I64, 3,
+                                     {Axis::VulnTime, Axis::Environment, Axis::VulnSeverity}, "1",
+                                     "open findings Defender for Cloud does not list", {}, Rule::NonNegative};
+inline constexpr Dataset kVulnStale{kVulnerabilities, "stale", Type::I64, 3,
+                                    {Axis::VulnTime, Axis::Environment, Axis::VulnSeverity}, "1",
+                                    "listed findings already remediated (listed - (open - unseen))", {}, Rule::NonNegative};
+inline constexpr Dataset kVulnOpenDays{kVulnerabilities, "open_days", Type::F64, 3,
+                                       {Axis::VulnTime, Axis::Environment, Axis::VulnSeverity}, "d",
+                                       "finding-days open since the previous publication", {}, Rule::NonNegative};
+inline constexpr Dataset kVulnUnseenDays{kVulnerabilities, "unseen_days", Type::F64, 3,
+                                         {Axis::VulnTime, Axis::Environment, Axis::VulnSeverity}, "d",
+                                         "finding-days open and not listed since the previous publication", {},
+                                         Rule::NonNegative};
+inline constexpr Dataset kVulnUnseenByCause{kVulnerabilities, "unseen_by_cause", Type::I64, 3,
+                                            {Axis::VulnTime, Axis::Environment, Axis::VulnCause}, "1",
+                                            "unseen findings by cause", {}, Rule::NonNegative};
+inline constexpr Dataset kVulnUnseenCauseDays{kVulnerabilities, "unseen_days_by_cause", Type::F64, 3,
+                                              {Axis::VulnTime, Axis::Environment, Axis::VulnCause}, "d",
+                                              "unseen finding-days since the previous publication, by cause", {},
+                                              Rule::NonNegative};
+inline constexpr Dataset kVulnCriticalOpen{kVulnerabilities, "critical_open", Type::I64, 2,
+                                           {Axis::VulnTime, Axis::Environment}, "1", "open critical findings", {},
+                                           Rule::NonNegative};
+inline constexpr Dataset kVulnCriticalAge{kVulnerabilities, "critical_mean_age_days", Type::F64, 2,
+                                          {Axis::VulnTime, Axis::Environment}, "d",
+                                          "mean time since disclosure of the open critical findings (0 when none)", {},
+                                          Rule::NonNegative};
+inline constexpr Dataset kVulnMachinesByView{kVulnerabilities, "machines", Type::I64, 2, {Axis::VulnTime, Axis::VulnView},
+                                             "1", "existing machines by how Defender for Cloud sees their findings",
+                                             {}, Rule::NonNegative};
+
+inline constexpr std::string_view kExposure = "/vulnerabilities/exposure";
+inline constexpr std::string_view kExposureDescription =
+    "Defender Vulnerability Management's exposure score, recomputed daily (UTC midnight): device scores averaged with "
+    "the device-value weights low 0.75, normal 1, high = devices / 10; bands low 0-29, medium 30-69, high 70-100. "
+    "`exposure_score` is what the product shows (from the listed findings, over the devices it knows); "
+    "`true_exposure_score` the same formula over every device's true findings.";
+inline constexpr Dataset kExposureTime{kExposure, "time", Type::I64, 1, {Axis::ExposureDay}, kTimeUnits,
+                                       "recomputation instant (UTC midnight)", {}, Rule::RunTime, Axis::Hour, "time"};
+inline constexpr Dataset kExposureScore{kExposure, "exposure_score", Type::F64, 1, {Axis::ExposureDay}, "1",
+                                        "exposure score shown (0-100)", {}, Rule::NonNegative};
+inline constexpr Dataset kExposureTrue{kExposure, "true_exposure_score", Type::F64, 1, {Axis::ExposureDay}, "1",
+                                       "exposure score of the true findings (0-100)", {}, Rule::NonNegative};
+inline constexpr Dataset kExposureBand{kExposure, "band", Type::U8, 1, {Axis::ExposureDay}, "",
+                                       "band of the exposure score shown (low, medium, high)", {}, Rule::Any};
+inline constexpr Dataset kExposureDevices{kExposure, "devices", Type::I64, 1, {Axis::ExposureDay}, "1",
+                                          "devices Defender Vulnerability Management knows", {}, Rule::NonNegative};
+inline constexpr Dataset kExposureDevicesTrue{kExposure, "devices_true", Type::I64, 1, {Axis::ExposureDay}, "1",
+                                              "existing devices", {}, Rule::NonNegative};
+
+inline constexpr std::string_view kSecureScore = "/secure_score";
+inline constexpr std::string_view kSecureScoreDescription =
+    "Defender for Cloud's secure score over the machine recommendations, each control recalculated every 8 hours "
+    "(UTC): current score = max score / (healthy + unhealthy) x healthy, not applicable resources left out; the "
+    "score is the sum of current scores over the sum of maxima. Controls: remediate_vulnerabilities (\"Machines "
+    "should have a vulnerability assessment solution\" and \"... vulnerability findings resolved\": healthy = listed "
+    "findings and none of at least the scenario's severity) and endpoint_protection (the health model's healthy "
+    "against installation and heartbeat issues). Attributes: each control's max score.";
+inline constexpr std::string_view kSecureVaMax = "remediate_vulnerabilities_max";
+inline constexpr std::string_view kSecureEpMax = "endpoint_protection_max";
+inline constexpr Dataset kSecureTime{kSecureScore, "time", Type::I64, 1, {Axis::SecureTime}, kTimeUnits,
+                                     "recalculation instant (UTC multiple of 8 h)", {}, Rule::RunTime, Axis::Hour, "time"};
+inline constexpr Dataset kSecurePercent{kSecureScore, "score_percent", Type::F64, 1, {Axis::SecureTime}, "%",
+                                        "secure score over the machine controls", {}, Rule::NonNegative};
+inline constexpr Dataset kSecureVaHealthy{kSecureScore, "remediate_vulnerabilities_healthy", Type::I64, 1,
+                                          {Axis::SecureTime}, "1", "healthy machines (assessed, no findings)", {},
+                                          Rule::NonNegative};
+inline constexpr Dataset kSecureVaUnhealthy{kSecureScore, "remediate_vulnerabilities_unhealthy", Type::I64, 1,
+                                            {Axis::SecureTime}, "1", "unhealthy machines (not assessed, or findings)",
+                                            {}, Rule::NonNegative};
+inline constexpr Dataset kSecureEpHealthy{kSecureScore, "endpoint_protection_healthy", Type::I64, 1, {Axis::SecureTime},
+                                          "1", "machines with a healthy sensor", {}, Rule::NonNegative};
+inline constexpr Dataset kSecureEpUnhealthy{kSecureScore, "endpoint_protection_unhealthy", Type::I64, 1,
+                                            {Axis::SecureTime}, "1", "machines with an installation or heartbeat issue",
+                                            {}, Rule::NonNegative};
+
+}  // namespace fleettwin::schema
