@@ -159,6 +159,47 @@ void read_threats(const RunFile& f, RunSummary& s) {
 
 namespace {
 RunSummary summarise(const RunFile& f);
+
+void read_vulnerabilities(const RunFile& f, RunSummary& s) {
+  VulnerabilityFigures& v = s.vulnerabilities;
+  const size_t T = f.axis(schema::Axis::VulnTime);
+  if (T == 0) return;
+  v.present = true;
+  const auto open = f.ints(schema::kVulnOpen), listed = f.ints(schema::kVulnListed), unseen = f.ints(schema::kVulnUnseen);
+  const size_t row = kEnvironmentCount * 4;
+  for (size_t k = 0; k < row; ++k) {
+    v.open_end += static_cast<double>(open[(T - 1) * row + k]);
+    v.listed_end += static_cast<double>(listed[(T - 1) * row + k]);
+    v.unseen_end += static_cast<double>(unseen[(T - 1) * row + k]);
+  }
+  for (const double x : f.reals(schema::kVulnOpenDays)) v.open_finding_days += x;
+  for (const double x : f.reals(schema::kVulnUnseenDays)) v.unseen_finding_days += x;
+  const auto by_cause = f.reals(schema::kVulnUnseenCauseDays);
+  for (size_t i = 0; i < by_cause.size(); ++i) v.unseen_days_by_cause[i % 3] += by_cause[i];
+  const auto crit = f.ints(schema::kVulnCriticalOpen);
+  const auto age = f.reals(schema::kVulnCriticalAge);
+  double weighted = 0;
+  for (size_t e = 0; e < kEnvironmentCount; ++e) {
+    const auto n = static_cast<double>(crit[(T - 1) * kEnvironmentCount + e]);
+    v.critical_open_end += n;
+    weighted += n * age[(T - 1) * kEnvironmentCount + e];
+  }
+  v.critical_mean_age_days_end = v.critical_open_end > 0 ? weighted / v.critical_open_end : 0;
+  const auto shown = f.reals(schema::kExposureScore), truth = f.reals(schema::kExposureTrue);
+  if (!shown.empty()) {
+    v.exposure_start = shown.front();
+    v.exposure_end = shown.back();
+    v.true_exposure_end = truth.back();
+  }
+  const auto secure = f.reals(schema::kSecurePercent);
+  if (!secure.empty()) {
+    v.secure_start = secure.front();
+    v.secure_end = secure.back();
+  }
+  const auto big = std::numeric_limits<int64_t>::max();
+  v.exploitation_attempts = f.int_attr(schema::kVulnerabilities, schema::kVulnExploitAttempts, 0, big);
+  v.exploitation_succeeded = f.int_attr(schema::kVulnerabilities, schema::kVulnExploitSucceeded, 0, big);
+}
 }  // namespace
 
 RunSummary read_summary(const std::string& path) {
@@ -213,6 +254,9 @@ RunSummary summarise(const RunFile& f) {
   }
   if (f.has(schema::kHealth)) read_health(f, s);
   if (f.has("/threats") && f.int_attr("/threats", schema::kThreatsEnabled, 0, 1) == 1) read_threats(f, s);
+  if (f.has(std::string(schema::kVulnerabilities)) &&
+      f.int_attr(schema::kVulnerabilities, schema::kVulnEnabled, 0, 1) == 1)
+    read_vulnerabilities(f, s);
   namespace run = schema::run;
   s.wall_seconds = f.optional_real_attr(schema::kRun, run::kWallSeconds).value_or(0.0);
   s.events = f.optional_int_attr(schema::kRun, run::kEvents).value_or(0);
@@ -318,6 +362,25 @@ void print_summary(const RunSummary& s, std::ostream& out) {
           << t.expansions_needing_approval << " needing approval (" << t.expansions_approved << " approved, "
           << t.expansions_timed_out << " timed out); " << t.expansion_devices << " devices reached\n";
   }
+  if (s.vulnerabilities.present) {
+    const VulnerabilityFigures& v = s.vulnerabilities;
+    char b[600];
+    const double share = v.open_finding_days > 0 ? 100 * v.unseen_finding_days / v.open_finding_days : 0;
+    const double u = v.unseen_finding_days > 0 ? 100 / v.unseen_finding_days : 0;
+    std::snprintf(b, sizeof b,
+                  "\nvulnerabilities at the end: %.0f open, %.0f listed by Defender for Cloud, %.0f unseen; %.0f critical "
+                  "open, mean age %.1f d\n  unseen finding-days: %.0f of %.0f (%.2f %%): no assessment %.1f %%, stale "
+                  "snapshot %.1f %%, awaiting publication %.1f %%\n  exposure score %.1f -> %.1f (true %.1f); secure "
+                  "score %.1f %% -> %.1f %%\n",
+                  v.open_end, v.listed_end, v.unseen_end, v.critical_open_end, v.critical_mean_age_days_end,
+                  v.unseen_finding_days, v.open_finding_days, share, u * v.unseen_days_by_cause[0],
+                  u * v.unseen_days_by_cause[1], u * v.unseen_days_by_cause[2], v.exposure_start, v.exposure_end,
+                  v.true_exposure_end, v.secure_start, v.secure_end);
+    out << b;
+    if (v.exploitation_attempts > 0)
+      out << "  exploitation of public-facing machines: " << v.exploitation_succeeded << " of "
+          << v.exploitation_attempts << " campaigns got in through an open finding\n";
+  }
   if (s.wall_seconds > 0) {
     char perf[160];
     std::snprintf(perf, sizeof perf, "run: %.2f s wall, %lld events, %.2f M events/s, peak RSS %.1f MiB\n",
@@ -391,6 +454,19 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
                                              {"approved", t.expansions_approved},
                                              {"timed_out", t.expansions_timed_out},
                                              {"devices", t.expansion_devices}}}}}};
+  }
+  if (s.vulnerabilities.present) {
+    const VulnerabilityFigures& v = s.vulnerabilities;
+    j["vulnerabilities"] = {
+        {"open_end", v.open_end}, {"listed_end", v.listed_end}, {"unseen_end", v.unseen_end},
+        {"critical_open_end", v.critical_open_end}, {"critical_mean_age_days_end", v.critical_mean_age_days_end},
+        {"open_finding_days", v.open_finding_days}, {"unseen_finding_days", v.unseen_finding_days},
+        {"unseen_finding_days_by_cause", {{"no_assessment", v.unseen_days_by_cause[0]},
+                                          {"stale_snapshot", v.unseen_days_by_cause[1]},
+                                          {"awaiting_publication", v.unseen_days_by_cause[2]}}},
+        {"exposure_score", {{"start", v.exposure_start}, {"end", v.exposure_end}, {"true_end", v.true_exposure_end}}},
+        {"secure_score_percent", {{"start", v.secure_start}, {"end", v.secure_end}}},
+        {"exploitation", {{"attempts", v.exploitation_attempts}, {"succeeded", v.exploitation_succeeded}}}};
   }
   j["run"] = {{"wall_seconds", s.wall_seconds}, {"events", s.events}, {"events_per_second", s.events_per_second},
               {"peak_rss_bytes", s.peak_rss_bytes}, {"threads", s.threads}};

@@ -52,6 +52,18 @@ struct ThreatFigures {
   double utilisation_mean = 0;
 };
 
+// Vulnerability management over the run, from /vulnerabilities and /secure_score (present = the run simulated it).
+struct VulnerabilityFigures {
+  bool present = false;
+  double open_end = 0, listed_end = 0, unseen_end = 0, critical_open_end = 0;  // at the last publication
+  double critical_mean_age_days_end = 0;
+  double open_finding_days = 0, unseen_finding_days = 0;
+  std::array<double, 3> unseen_days_by_cause{};  // no_assessment, stale_snapshot, awaiting_publication
+  double exposure_start = 0, exposure_end = 0, true_exposure_end = 0;
+  double secure_start = 0, secure_end = 0;
+  int64_t exploitation_attempts = 0, exploitation_succeeded = 0;
+};
+
 struct RunSummary {
   std::string file, scenario, start, partial_hour_rule;
   uint64_t seed = 0;
@@ -62,6 +74,7 @@ struct RunSummary {
   GroupFigures total;
   HealthFigures health;
   ThreatFigures threats;
+  VulnerabilityFigures vulnerabilities;
   double wall_seconds = 0, events_per_second = 0;
   int64_t events = 0, peak_rss_bytes = 0, threads = 0;
 };

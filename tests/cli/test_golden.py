@@ -32,6 +32,9 @@ CASES = {
     # sites handed their alerts to the SOC desk directly, byte for byte outside the /alerts description.
     "hybrid-enterprise-threats": (scenario("hybrid-enterprise.yaml"), []),
     "ransomware-drill": (scenario("ransomware-drill.yaml"), []),
+    # Vulnerability management and threats on (issue 9), taken with the program that introduced it (sharded on two
+    # threads: the same bytes).
+    "patch-management": (scenario("patch-management.yaml"), []),
     "bench-20k-60d": (os.path.join(SRC, "bench", "fleet.yaml"), bench_fleet_args(20000, 60)),
     # Large enough for the biggest locations to be split into shards on two threads.
     "bench-60k-14d": (os.path.join(SRC, "bench", "fleet.yaml"), bench_fleet_args(60000, 14)),
