@@ -53,6 +53,7 @@ GroupTimeline::GroupTimeline(std::vector<GroupFinding> f, const ClassLogs& logs)
     Remediable r = remediable_.back();
     r.time = g->remediable;
     ++r.by_class[g->cls];
+    ++r.by_severity[class_severity(g->cls)];
     if (class_severity(g->cls) == static_cast<size_t>(VulnSeverity::Critical)) {
       ++r.critical;
       r.critical_births += g->disclosed;
@@ -88,6 +89,13 @@ uint32_t GroupTimeline::remediable_index(int64_t t) const {
 int64_t GroupTimeline::area(int64_t t, size_t s) const {
   const Disclosed& d = disclosed_at(t);
   return d.area[s] + int64_t{d.by_severity[s]} * (t - std::max<int64_t>(0, d.time));
+}
+
+std::array<int64_t, kVulnSeverityCount> GroupTimeline::areas(int64_t t) const {
+  const Disclosed& d = disclosed_at(t);
+  std::array<int64_t, kVulnSeverityCount> a{};
+  for (size_t s = 0; s < kVulnSeverityCount; ++s) a[s] = d.area[s] + int64_t{d.by_severity[s]} * (t - std::max<int64_t>(0, d.time));
+  return a;
 }
 
 double GroupTimeline::mitigation_at(int64_t t) const {

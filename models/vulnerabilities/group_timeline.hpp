@@ -56,6 +56,7 @@ class GroupTimeline {
   struct Remediable {
     int64_t time = INT64_MIN;
     ClassCounts16 by_class{};
+    std::array<int32_t, kVulnSeverityCount> by_severity{};
     int32_t critical = 0;
     int64_t critical_births = 0;
     double log_risk = 0, log_exploit = 0;
@@ -66,6 +67,7 @@ class GroupTimeline {
   const Remediable& remediable(uint32_t index) const { return remediable_[index]; }
   // ∫_0^t of the disclosed count of severity s (finding-seconds), t ≥ 0.
   int64_t area(int64_t t, size_t s) const;
+  std::array<int64_t, kVulnSeverityCount> areas(int64_t t) const;
   // Log-risk adjustment of the findings under a lowering exception at t (≤ 0 added to the log of safety: > 0).
   double mitigation_at(int64_t t) const;
   size_t findings() const { return disclosed_.size() - 1; }
