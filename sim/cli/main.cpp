@@ -128,6 +128,7 @@ int run_command(const std::string& scenario_path, const std::string& output, con
                 const std::string& seed_text, bool quiet, int threads, std::vector<char*> simgrid_args) {
   fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
   fleettwin::compile_schedules(sc);  // resolves time zones before anything is written
+  for (const auto& w : sc.warnings) std::cerr << "warning: " << w << "\n";
   if (!seed_text.empty()) {
     const auto seed = parse_seed(seed_text);
     if (!seed) return bad_input("--seed: '" + seed_text.substr(0, 40) + "' is not a whole number from 0 to 2^64-1", true);
@@ -291,6 +292,7 @@ int main(int argc, char** argv) {
     if (*validate) {
       const fleettwin::Scenario sc = fleettwin::load_scenario(scenario_path, sets);
       fleettwin::compile_schedules(sc);  // resolves time zones and checks jitter against the schedules
+      for (const auto& w : sc.warnings) std::cerr << "warning: " << w << "\n";
       std::cout << scenario_path << ": OK: scenario '" << sc.name << "', " << sc.machine_count() << " machines in "
                 << sc.cohorts.size() << " cohorts at " << sc.locations.size() << " locations, " << sc.hours()
                 << " hours\n";

@@ -4,7 +4,8 @@
 
 namespace fleettwin {
 
-PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health) : site_(site), health_(health) {
+PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
+    : site_(site), health_(health), subscription_billable_(site.scenario.subscriptions.size() * kBilledPlanCount) {
   EventQueue& q = site.events;
   follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)] =
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::TransitionDone>>("power.transition_done", Lane::Machine, this);
@@ -110,6 +111,7 @@ void PowerBilling::set_state(uint32_t m, PowerState next, SimTime t) {
 void PowerBilling::open_billing(uint32_t m, int g, SimTime t) {
   FleetStore& f = site_.fleet;
   billable_[g].open(t.seconds());
+  subscription_billable_[f.subscription[m] * size_t{kBilledPlanCount} + static_cast<size_t>(g / kEnvironmentCount)].open(t.seconds());
   hour_presence_[g].open(f.hour_mark[m]);
   month_presence_[g].open(f.month_mark[m]);
   f.billable_since[m] = t;
@@ -119,6 +121,7 @@ void PowerBilling::close_billing(uint32_t m, int g, SimTime t) {
   FleetStore& f = site_.fleet;
   const SimTime since = f.billable_since[m];
   billable_[g].close(t.seconds());
+  subscription_billable_[f.subscription[m] * size_t{kBilledPlanCount} + static_cast<size_t>(g / kEnvironmentCount)].close(t.seconds());
   hour_presence_[g].close(t.seconds(), since.seconds(), f.hour_mark[m]);
   month_presence_[g].close(t.seconds(), since.seconds(), f.month_mark[m]);
   f.billed_seconds[m] += static_cast<uint32_t>(t - since);
@@ -160,6 +163,9 @@ HourUsage PowerBilling::close_hour(SimTime boundary) {
     usage.billable_seconds[g] = billable_[g].roll(boundary.seconds());
     usage.machines_billed[g] = hour_presence_[g].roll(boundary.seconds());
   }
+  usage.subscription_seconds.resize(subscription_billable_.size());
+  for (size_t i = 0; i < subscription_billable_.size(); ++i)
+    usage.subscription_seconds[i] = subscription_billable_[i].roll(boundary.seconds());
   return usage;
 }
 

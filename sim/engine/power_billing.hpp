@@ -58,6 +58,7 @@ class PowerBilling {
   std::array<EventKind, 5> follow_up_kind_{};  // indexed by PowerEvent
   EventKind schedule_change_kind_;
   std::array<BillableIntegral, kMeterGroups> billable_;
+  std::vector<BillableIntegral> subscription_billable_;  // per subscription × plan (licensing)
   std::array<PeriodPresence, kMeterGroups> hour_presence_;
   std::array<PeriodPresence, kMeterGroups> month_presence_;
 };

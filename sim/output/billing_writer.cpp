@@ -35,6 +35,24 @@ BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(
                                                                     : attr::kRoundUpDescription);
   machines_billed_ = cube(schema::kMachinesBilled, kHourChunk, time_.dataset, plan, env);
   cost_ = cube(schema::kCost, kHourChunk, time_.dataset, plan, env);
+  // Licensing, per subscription (along /subscriptions/id).
+  const size_t subs = sc.subscriptions.size();
+  std::vector<std::string> ids;
+  for (const auto& s : sc.subscriptions) ids.push_back(s.id);
+  h5::Id sub_scale = w.label_scale(schema::kBillingSubscription, ids);
+  subscription_hours_ = w.series(schema::kSubscriptionHours, {subs, kBilledPlanCount}, kHourChunk);
+  H5Writer::attach(subscription_hours_.dataset, time_.dataset, 0);
+  H5Writer::attach(subscription_hours_.dataset, sub_scale, 1);
+  H5Writer::attach(subscription_hours_.dataset, plan, 2);
+  for (H5Writer::Series* s : {&trial_saving_, &licence_discount_}) {
+    *s = w.series(s == &trial_saving_ ? schema::kTrialSaving : schema::kLicenceDiscount, {subs}, kHourChunk);
+    H5Writer::attach(s->dataset, time_.dataset, 0);
+    H5Writer::attach(s->dataset, sub_scale, 1);
+  }
+  for (const auto& s : sc.subscriptions) {
+    const int64_t approved = s.licences_approved >= kNeverTime ? -1 : std::max<int64_t>(0, s.licences_approved);
+    licensing_.push_back({{s.licences, approved}, s.trial_start >= kNeverTime ? -1 : s.trial_start});
+  }
 
   const hid_t monthly = w.group(schema::kMonthly);
   h5::attr(monthly, schema::kDescription, schema::kMonthlyDescription);
@@ -62,7 +80,24 @@ void BillingWriter::append_hour(int64_t hour, const HourUsage& u) {
     cost_.reals.push_back(cost);
     month_cost_sum_[static_cast<size_t>(g)] += cost;
   }
-  for (H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_}) w_.flush(*s);
+  const int64_t hour_start = hour * 3600;
+  for (size_t i = 0; i < licensing_.size(); ++i) {
+    double hours = 0, list = 0;
+    for (size_t p = 0; p < kBilledPlanCount; ++p) {
+      const size_t k = i * kBilledPlanCount + p;
+      const double h = k < u.subscription_seconds.size() ? static_cast<double>(u.subscription_seconds[k]) / 3600.0 : 0;
+      subscription_hours_.reals.push_back(h);
+      hours += h;
+      list += h * billing_.hourly_rate(static_cast<Plan>(p + 1));
+    }
+    const bool trial = in_trial(hour_start, licensing_[i].trial_start);
+    trial_saving_.reals.push_back(trial ? list : 0.0);
+    licence_discount_.reals.push_back(
+        trial ? 0.0 : discounted_machine_hours(licensing_[i].discount, hour_start, hours) * billing_.hourly_rate(Plan::P1));
+  }
+  for (H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_, &subscription_hours_, &trial_saving_,
+                              &licence_discount_})
+    w_.flush(*s);
 }
 
 void BillingWriter::append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats) {
@@ -80,8 +115,8 @@ void BillingWriter::append_month(int64_t month, int64_t hours_in_month, const Gr
 }
 
 void BillingWriter::finish() {
-  for (H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_, &month_, &month_hours_, &seats_,
-                              &per_seat_cost_, &month_cost_})
+  for (H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_, &subscription_hours_, &trial_saving_,
+                              &licence_discount_, &month_, &month_hours_, &seats_, &per_seat_cost_, &month_cost_})
     w_.finish(*s);
 }
 

@@ -8,6 +8,7 @@
 #include "sim/output/records.hpp"
 #include "sim/output/threat_record.hpp"
 #include "sim/output/vulnerability_record.hpp"
+#include "models/billing/licensing.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fleettwin {
@@ -27,6 +28,12 @@ class BillingWriter {
   H5Writer& w_;
   const BillingParams& billing_;
   H5Writer::Series time_, billable_hours_, machines_billed_, cost_;
+  H5Writer::Series subscription_hours_, trial_saving_, licence_discount_;
+  struct Licensing {
+    LicenceDiscount discount;
+    int64_t trial_start;  // -1: none
+  };
+  std::vector<Licensing> licensing_;  // per subscription
   H5Writer::Series month_, month_hours_, seats_, per_seat_cost_, month_cost_;
   std::vector<double> month_cost_sum_;  // hourly cost summed over the current month, per meter group
 };

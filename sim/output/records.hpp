@@ -20,11 +20,15 @@ namespace fleettwin {
 struct HourUsage {
   std::array<int64_t, kMeterGroups> billable_seconds{};  // machine-seconds in a billable state
   std::array<int64_t, kMeterGroups> machines_billed{};   // machines with any billable time in the hour
+  // Billable machine-seconds per subscription and plan (index subscription × 2 + plan − 1), for the licensing rules.
+  std::vector<int64_t> subscription_seconds;
   HourUsage& operator+=(const HourUsage& o) {
     for (int g = 0; g < kMeterGroups; ++g) {
       billable_seconds[g] += o.billable_seconds[g];
       machines_billed[g] += o.machines_billed[g];
     }
+    if (subscription_seconds.size() < o.subscription_seconds.size()) subscription_seconds.resize(o.subscription_seconds.size());
+    for (size_t i = 0; i < o.subscription_seconds.size(); ++i) subscription_seconds[i] += o.subscription_seconds[i];
     return *this;
   }
 };

@@ -182,6 +182,24 @@ inline constexpr Dataset kMachinesBilled{kBilling, "machines_billed", Type::I64,
 inline constexpr Dataset kCost{kBilling, "cost_usd", Type::F64, 3, {Axis::Hour, Axis::Plan, Axis::Environment}, "USD",
                                "list-price cost of the clock hour",
                                "billable_hours x monthly list price / hours_per_month", Rule::NonNegative};
+inline constexpr Dataset kBillingSubscription{kBilling, "subscription", Type::Text, 1, {Axis::Subscription}, "",
+                                              "subscription id (as /subscriptions/id)", {}, Rule::Any, Axis::Hour,
+                                              "subscription"};
+inline constexpr Dataset kSubscriptionHours{kBilling, "subscription_hours", Type::F64, 3,
+                                            {Axis::Hour, Axis::Subscription, Axis::Plan}, "h",
+                                            "billable machine-hours of each subscription in the clock hour (exact, "
+                                            "whatever the partial-hour rule)",
+                                            {}, Rule::NonNegative};
+inline constexpr Dataset kTrialSaving{kBilling, "trial_saving_usd", Type::F64, 2, {Axis::Hour, Axis::Subscription},
+                                      "USD", "what the subscription's 30-day trial did not bill in the clock hour",
+                                      "subscription_hours x the plans' hourly rates, during the trial's 720 hours",
+                                      Rule::NonNegative};
+inline constexpr Dataset kLicenceDiscount{kBilling, "licence_discount_usd", Type::F64, 2,
+                                          {Axis::Hour, Axis::Subscription}, "USD",
+                                          "the Defender for Endpoint licence discount of the clock hour",
+                                          "min(licences, subscription_hours) x the Plan 1 hourly rate, from the clock "
+                                          "hour holding the approval on (outside the trial)",
+                                          Rule::NonNegative};
 
 inline constexpr std::string_view kMonthly = "/billing/monthly";
 inline constexpr std::string_view kMonthlyDescription =
@@ -361,11 +379,12 @@ inline constexpr std::string_view kSites = "sites";
 namespace fleettwin::schema {
 
 // Every dataset of the file, in the order the writer creates them.
-inline constexpr std::array<const Dataset*, 132 + 28> kAllDatasets = {
+inline constexpr std::array<const Dataset*, 132 + 28 + 4> kAllDatasets = {
     &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
     &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
     &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
-    &kBillingEnvironment, &kBillableHours, &kMachinesBilled, &kCost, &kMonth, &kMonthlyPlan,
+    &kBillingEnvironment, &kBillableHours, &kMachinesBilled, &kCost, &kBillingSubscription, &kSubscriptionHours, &kTrialSaving,
+    &kLicenceDiscount, &kMonth, &kMonthlyPlan,
     &kMonthlyEnvironment, &kMonthHours, &kSeats, &kMonthCost, &kPerSeatCost, &kHealthTime, &kHealthClass,
     &kHealthEnvironment, &kHealthLocation, &kHealthSensorState, &kHealthCounts, &kHealthCountsByLocation,
     &kSensorCounts, &kIssueCode, &kIssueName, &kIssueMessage, &kIssueFix, &kIssueSource, &kIssueClass,

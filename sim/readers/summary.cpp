@@ -252,6 +252,8 @@ RunSummary summarise(const RunFile& f) {
     s.total.cost_usd += g.cost_usd;
     s.total.per_seat_cost_usd += g.per_seat_cost_usd;
   }
+  for (const double x : f.reals(schema::kTrialSaving)) s.trial_saving_usd += x;
+  for (const double x : f.reals(schema::kLicenceDiscount)) s.licence_discount_usd += x;
   if (f.has(schema::kHealth)) read_health(f, s);
   if (f.has("/threats") && f.int_attr("/threats", schema::kThreatsEnabled, 0, 1) == 1) read_threats(f, s);
   if (f.has(std::string(schema::kVulnerabilities)) &&
@@ -304,6 +306,10 @@ void print_summary(const RunSummary& s, std::ostream& out) {
     out << " (" << pct << " % less)";
   }
   out << "\n";
+  if (s.trial_saving_usd > 0 || s.licence_discount_usd > 0)
+    out << "licensing: trial saved " << money(s.trial_saving_usd) << ", Defender for Endpoint licence discount "
+        << money(s.licence_discount_usd) << "; billed " << money(s.total.cost_usd - s.trial_saving_usd - s.licence_discount_usd)
+        << "\n";
   if (s.health.present) {
     const auto& h = s.health;
     const auto when = [](double hours) {
@@ -412,6 +418,8 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
   }
   j["groups"] = groups;
   j["total"] = figures(s.total);
+  j["licensing"] = {{"trial_saving_usd", s.trial_saving_usd}, {"licence_discount_usd", s.licence_discount_usd},
+                    {"billed_usd", s.total.cost_usd - s.trial_saving_usd - s.licence_discount_usd}};
   if (s.health.present) {
     const auto& h = s.health;
     const auto hours = [](double v) { return v < 0 ? Json(nullptr) : Json(v); };

@@ -72,6 +72,7 @@ struct RunSummary {
   std::array<int64_t, 3> machines_by_plan{};  // off, P1, P2
   std::array<GroupFigures, kMeterGroups> groups{};
   GroupFigures total;
+  double trial_saving_usd = 0, licence_discount_usd = 0;  // licensing (not billed: cost_usd is at list price)
   HealthFigures health;
   ThreatFigures threats;
   VulnerabilityFigures vulnerabilities;

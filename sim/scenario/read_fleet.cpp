@@ -38,7 +38,7 @@ void read_subscriptions(const Map& m, Scenario& sc) {
   std::unordered_set<std::string> ids;
   for (const auto& sv : m.need("subscriptions").list()) {
     check_catalogue_size(sv, sc.subscriptions.size(), "subscriptions");
-    Map s(sv, {"id", "tenant", "plan", "created", "endpoint_protection"});
+    Map s(sv, {"id", "tenant", "plan", "created", "endpoint_protection", "licences", "trial"});
     SubscriptionSpec spec{s.need("id").name(), 0, Plan::Off};
     if (!ids.insert(spec.id).second) s.need("id").fail("subscription " + quote_value(spec.id) + " is declared twice");
     if (auto tv = s.get("tenant")) {
@@ -60,6 +60,21 @@ void read_subscriptions(const Map& m, Scenario& sc) {
       if (auto x = e.get("enabled")) spec.enabled_at = read_time(*x, sc.start, true, true);
       if (auto x = e.get("unified_solution")) spec.unified_opt_in = read_time(*x, sc.start, true, true);
       if (auto x = e.get("linux")) spec.linux_opt_in = read_time(*x, sc.start, true, true);
+    }
+    if (auto lv = s.get("licences")) {
+      Map l(*lv, {"count", "approved"});
+      spec.licences = static_cast<uint32_t>(l.need("count").integer(0, 100'000'000));
+      const Value a = l.need("approved");
+      spec.licences_approved = read_time(a, sc.start, true, true);
+      if (spec.created != INT64_MAX / 4 && spec.licences_approved != kNeverTime &&
+          sc.start + spec.licences_approved < spec.created)
+        a.fail("the licences are approved before the subscription exists (created " + format_iso8601(spec.created) + ")");
+    }
+    if (auto tv = s.get("trial")) {
+      Map tr(*tv, {"start"});
+      spec.trial_start = read_time(tr.need("start"), sc.start, true, false);
+      if (spec.trial_start != kBeforeStart && spec.trial_start % 3600 != 0)
+        tr.need("start").fail("a trial starts on a whole hour (billing is by clock hour)");
     }
     sc.subscriptions.push_back(spec);
   }

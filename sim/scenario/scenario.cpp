@@ -100,6 +100,16 @@ Scenario parse(const YAML::Node& root, yaml::Context& ctx) {
   std::stable_sort(sc.campaigns.begin(), sc.campaigns.end(),
                    [](const ScriptedCampaign& a, const ScriptedCampaign& b) { return a.at < b.at; });
   mark_first_subscriptions(sc);
+  // More discounted licences than the subscription's machines is allowed (the count is what Microsoft approved)
+  // but worth saying: the discount never exceeds the machines billed.
+  std::vector<uint64_t> machines(sc.subscriptions.size(), 0);
+  for (const auto& c : sc.cohorts) machines[c.subscription] += c.count;
+  for (size_t i = 0; i < sc.subscriptions.size(); ++i)
+    if (sc.subscriptions[i].licences > machines[i])
+      sc.warnings.push_back(ctx.source + ": subscriptions[" + std::to_string(i) + "].licences.count: " +
+                            std::to_string(sc.subscriptions[i].licences) + " Defender for Endpoint licences for " +
+                            std::to_string(machines[i]) + " machines in subscription '" + sc.subscriptions[i].id +
+                            "': the discount covers at most the machines billed in each hour");
   return sc;
 }
 

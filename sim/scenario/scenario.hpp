@@ -52,6 +52,10 @@ struct SubscriptionSpec {
   int64_t unified_opt_in = kNeverTime;  // legacy opt-ins (relative time; kBeforeStart = already done)
   int64_t linux_opt_in = kNeverTime;
   bool first_of_tenant = false;  // the tenant's first subscription to enable the integration, during the run
+  // Existing Defender for Endpoint for Servers licences, discounted from the approval (relative time) on.
+  uint32_t licences = 0;
+  int64_t licences_approved = kNeverTime;
+  int64_t trial_start = kNeverTime;  // the 30-day trial (relative time)
 };
 
 enum class ScheduleKind : uint8_t { AlwaysOn, AlwaysOff, BusinessHours, NightlyDeallocation, Weekly, Autoscale };
@@ -240,6 +244,7 @@ struct Scenario {
   std::string source;     // file the scenario came from
   std::string text;       // the file's text, stored in the output
   std::vector<std::string> overrides;  // --set key=value, in order
+  std::vector<std::string> warnings;   // accepted but worth saying (printed by run and validate)
   std::string name;
   std::string description;
   uint64_t seed = 1;

@@ -81,6 +81,14 @@ CASES = {
     "an unknown device value": (
         with_cohort_keys("vulnerabilities: {device_value: crown-jewel}"),
         ["cohorts[0].vulnerabilities.device_value: unknown value 'crown-jewel'"]),
+    "licences approved before the subscription exists": (
+        BASE.replace("subscriptions: [{id: s, plan: P2}]",
+                     "subscriptions: [{id: s, plan: P2, created: 2026-03-01, licences: {count: 5, approved: 10d}}]"),
+        ["FILE:5:87: subscriptions[0].licences.approved: the licences are approved before the subscription exists "
+         "(created 2026-03-01T00:00:00Z)"]),
+    "a trial that starts inside an hour": (
+        BASE.replace("subscriptions: [{id: s, plan: P2}]", "subscriptions: [{id: s, plan: P2, trial: {start: 90m}}]"),
+        ["subscriptions[0].trial.start: a trial starts on a whole hour"]),
     # --- structure and keys
     "unknown top-level key": (BASE + "colour: blue\n", ["FILE:12:1: colour: unknown key 'colour'"]),
     "unknown cohort key": (with_cohort_keys("colour: blue"), ["FILE:12:5: cohorts[0].colour: unknown key 'colour'"]),

@@ -109,3 +109,52 @@ class Agentless(RunOnce):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+LICENSING = """name: licensing
+start: 2026-01-05T00:00:00Z
+duration: 800h
+tenants: [{id: t, geo: EU}]
+subscriptions:
+  - {id: trial, plan: P2, trial: {start: 10h}}
+  - {id: licensed, plan: P1, licences: {count: 3, approved: 2026-01-05T05:30:00Z}}
+cohorts:
+  - {name: a, count: 2, environment: azure, region: westeurope, subscription: trial}
+  - {name: b, count: 5, environment: azure, region: westeurope, subscription: licensed}
+"""
+
+
+class Licensing(RunOnce):
+    """The 30-day trial bills nothing for exactly 720 clock hours from its start; the licence discount starts in the
+    clock hour holding the approval (05:30: hour 5), never before, and covers at most the licence count."""
+    TEXT = LICENSING
+
+    def test_trial_is_exactly_720_hours(self):
+        b = self.f["billing"]
+        saving = b["trial_saving_usd"][()][:, 0]
+        hours = np.nonzero(saving)[0]
+        self.assertEqual(len(hours), 720)
+        self.assertEqual((hours[0], hours[-1]), (10, 729))
+        rate = b.attrs["p2_hourly_usd"]
+        np.testing.assert_allclose(saving[10:730], 2 * rate, rtol=1e-12)  # two always-on machines
+        self.assertTrue((b["licence_discount_usd"][()][:, 0] == 0).all())
+
+    def test_discount_from_the_approval_hour(self):
+        b = self.f["billing"]
+        discount = b["licence_discount_usd"][()][:, 1]
+        self.assertTrue((discount[:5] == 0).all())
+        np.testing.assert_allclose(discount[5:], 3 * b.attrs["p1_hourly_usd"], rtol=1e-12)  # 3 licences < 5 machines
+        np.testing.assert_allclose(b["subscription_hours"][()][:, 1, 0], 5.0)
+
+    def test_summary_reports_the_savings(self):
+        j = json.loads(fleettwin("summary", self.out, "--json").stdout)["licensing"]
+        b = self.f["billing"]
+        self.assertAlmostEqual(j["trial_saving_usd"], float(b["trial_saving_usd"][()].sum()), places=9)
+        self.assertAlmostEqual(j["licence_discount_usd"], float(b["licence_discount_usd"][()].sum()), places=9)
+
+    def test_more_licences_than_machines_is_a_warning(self):
+        with TempDir() as d:
+            path = write_file(d, "s.yaml", LICENSING.replace("count: 3", "count: 50"))
+            p = fleettwin("validate", path)
+            self.assertIn("warning: " + path + ": subscriptions[1].licences.count: 50 Defender for Endpoint licences "
+                          "for 5 machines", p.stderr)
