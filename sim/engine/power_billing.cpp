@@ -5,7 +5,10 @@
 namespace fleettwin {
 
 PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
-    : site_(site), health_(health), subscription_billable_(site.scenario.subscriptions.size() * kBilledPlanCount) {
+    : site_(site),
+      health_(health),
+      subscription_billable_(site.scenario.subscriptions.size() * kBilledPlanCount),
+      cohort_p2_billable_(site.scenario.cohorts.size()) {
   EventQueue& q = site.events;
   follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)] =
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::TransitionDone>>("power.transition_done", Lane::Machine, this);
@@ -112,6 +115,7 @@ void PowerBilling::open_billing(uint32_t m, int g, SimTime t) {
   FleetStore& f = site_.fleet;
   billable_[g].open(t.seconds());
   subscription_billable_[f.subscription[m] * size_t{kBilledPlanCount} + static_cast<size_t>(g / kEnvironmentCount)].open(t.seconds());
+  if (g / kEnvironmentCount == 1) cohort_p2_billable_[f.cohort[m]].open(t.seconds());
   hour_presence_[g].open(f.hour_mark[m]);
   month_presence_[g].open(f.month_mark[m]);
   f.billable_since[m] = t;
@@ -122,6 +126,7 @@ void PowerBilling::close_billing(uint32_t m, int g, SimTime t) {
   const SimTime since = f.billable_since[m];
   billable_[g].close(t.seconds());
   subscription_billable_[f.subscription[m] * size_t{kBilledPlanCount} + static_cast<size_t>(g / kEnvironmentCount)].close(t.seconds());
+  if (g / kEnvironmentCount == 1) cohort_p2_billable_[f.cohort[m]].close(t.seconds());
   hour_presence_[g].close(t.seconds(), since.seconds(), f.hour_mark[m]);
   month_presence_[g].close(t.seconds(), since.seconds(), f.month_mark[m]);
   f.billed_seconds[m] += static_cast<uint32_t>(t - since);
@@ -166,6 +171,9 @@ HourUsage PowerBilling::close_hour(SimTime boundary) {
   usage.subscription_seconds.resize(subscription_billable_.size());
   for (size_t i = 0; i < subscription_billable_.size(); ++i)
     usage.subscription_seconds[i] = subscription_billable_[i].roll(boundary.seconds());
+  usage.cohort_p2_seconds.resize(cohort_p2_billable_.size());
+  for (size_t i = 0; i < cohort_p2_billable_.size(); ++i)
+    usage.cohort_p2_seconds[i] = cohort_p2_billable_[i].roll(boundary.seconds());
   return usage;
 }
 

@@ -59,6 +59,7 @@ class PowerBilling {
   EventKind schedule_change_kind_;
   std::array<BillableIntegral, kMeterGroups> billable_;
   std::vector<BillableIntegral> subscription_billable_;  // per subscription × plan (licensing)
+  std::vector<BillableIntegral> cohort_p2_billable_;     // per cohort, Plan 2 only (the data benefit)
   std::array<PeriodPresence, kMeterGroups> hour_presence_;
   std::array<PeriodPresence, kMeterGroups> month_presence_;
 };

@@ -80,6 +80,7 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
     }
     recorder.write_threats(sc, threats.record(sc, fleet));
     recorder.write_vulnerabilities(sc, vulnerability_record(sc, driver.sites()));
+    recorder.write_data(sc, telemetry_record(driver.sites()));
     info.wall_seconds = progress.elapsed();
     info.events = events;
     info.peak_rss_bytes = peak_rss_bytes();

@@ -56,6 +56,11 @@ const SiteReport* Site::run_window(SimTime from, SimTime to, bool uplink_up) {
       if (r.any()) closed = &r;
     }
     heartbeat_batch_result(t, uplink_up);
+    // Each tick's reporting sensors stand for the heartbeat interval that follows it.
+    const auto day = static_cast<size_t>((ctx_.scenario.start + t.seconds()) / 86400 - ctx_.scenario.start / 86400);
+    if (reporting_days_.size() <= day) reporting_days_.resize(day + 1);
+    const auto& by_geo = reporting_by_geo();
+    for (size_t g = 0; g < by_geo.size(); ++g) reporting_days_[day][g] += by_geo[g] * interval;
   }
   advance_to(to);
   return closed;

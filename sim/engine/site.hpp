@@ -81,6 +81,8 @@ class Site {
   uint64_t heartbeats_delivered() const { return health_.heartbeats_delivered(); }
   uint64_t batches_lost() const { return health_.batches_lost(); }
   uint64_t events_handled() const { return events_; }
+  // Reporting machine-seconds per UTC day of the run and tenant geo (telemetry volumes).
+  const std::vector<std::array<int64_t, kGeoNames.size()>>& reporting_seconds_by_day() const { return reporting_days_; }
   size_t machine_count() const;
   const EventQueue& events() const { return ctx_.events; }
   const std::vector<MachineRange>& machine_ranges() const { return ctx_.machines; }
@@ -104,6 +106,7 @@ class Site {
   size_t current_ = 0;
   int64_t next_evaluation_ = 1;
   uint64_t events_ = 0;
+  std::vector<std::array<int64_t, kGeoNames.size()>> reporting_days_;
 };
 
 }  // namespace fleettwin

@@ -1,3 +1,7 @@
+#include <hdf5_hl.h>
+
+#include <algorithm>
+
 #include "models/billing/billing.hpp"
 #include "sim/output/groups.hpp"
 
@@ -7,7 +11,7 @@ constexpr hsize_t kHourChunk = 168;  // one week of hours
 constexpr hsize_t kMonthChunk = 16;
 }  // namespace
 
-BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(sc.billing) {
+BillingWriter::BillingWriter(H5Writer& w, const Scenario& sc) : w_(w), billing_(sc.billing), sc_(sc) {
   namespace attr = schema::billing;
   const hid_t g = w.group(schema::kBilling);
   const auto& b = sc.billing;
@@ -81,6 +85,18 @@ void BillingWriter::append_hour(int64_t hour, const HourUsage& u) {
     month_cost_sum_[static_cast<size_t>(g)] += cost;
   }
   const int64_t hour_start = hour * 3600;
+  // Plan 2's data benefit, per UTC day: 500 MB per billed machine-day, pooled per subscription (licensing.hpp).
+  const auto day = static_cast<size_t>((sc_.start + hour_start) / 86400 - sc_.start / 86400);
+  if (allowance_.size() <= day) {
+    allowance_.resize(day + 1, std::vector<double>(sc_.subscriptions.size(), 0.0));
+    security_.resize(day + 1, std::vector<double>(sc_.subscriptions.size(), 0.0));
+  }
+  for (size_t c = 0; c < u.cohort_p2_seconds.size(); ++c) {
+    const double machine_days = static_cast<double>(u.cohort_p2_seconds[c]) / 86400.0;
+    const size_t s = sc_.cohorts[c].subscription;
+    allowance_[day][s] += machine_days * kDailyAllowanceBytesPerMachine;
+    security_[day][s] += machine_days * sc_.cohorts[c].security_mb_per_day * 1e6;
+  }
   for (size_t i = 0; i < licensing_.size(); ++i) {
     double hours = 0, list = 0;
     for (size_t p = 0; p < kBilledPlanCount; ++p) {
@@ -112,6 +128,61 @@ void BillingWriter::append_month(int64_t month, int64_t hours_in_month, const Gr
     month_cost_sum_[static_cast<size_t>(g)] = 0.0;
   }
   for (H5Writer::Series* s : {&month_, &month_hours_, &seats_, &per_seat_cost_, &month_cost_}) w_.flush(*s);
+}
+
+void write_data(H5Writer& w, const Scenario& sc, const TelemetryRecord& t, const std::vector<std::vector<double>>& allowance,
+                const std::vector<std::vector<double>>& security) {
+  const hid_t g = w.group(schema::kData);
+  h5::attr(g, schema::kDescription, schema::kDataDescription);
+  h5::attr(g, "telemetry_mb_per_machine_day", sc.data.telemetry_mb_per_machine_day);
+  h5::attr(g, "pseudonymised_share", sc.data.pseudonymised_share);
+  h5::attr(g, "retention_s", sc.data.retention);
+  h5::attr(g, "overage_usd_per_gb", sc.data.overage_usd_per_gb);
+  const size_t days = std::max(t.reporting_seconds.size(), allowance.size());
+  std::vector<int64_t> time(days);
+  for (size_t d = 0; d < days; ++d) time[d] = d == 0 ? 0 : (sc.start / 86400 + static_cast<int64_t>(d)) * 86400 - sc.start;
+  h5::Id ts = w.column(schema::kDataTime, time, 366);
+  h5::check(H5DSset_scale(ts, "time"), "make scale /data/time");
+  h5::attr(ts, schema::kCalendar, "standard");
+  h5::Id geo = w.label_scale(schema::kDataGeo, H5Writer::labels(kGeoNames));
+  std::vector<std::string> ids;
+  for (const auto& s : sc.subscriptions) ids.push_back(s.id);
+  h5::Id sub = w.label_scale(schema::kDataSubscription, ids);
+  const size_t G = kGeoNames.size(), S = ids.size();
+  const double per_second = sc.data.telemetry_mb_per_machine_day * 1e6 / 86400.0;
+  const auto keep = static_cast<size_t>((sc.data.retention + 86399) / 86400);  // days stored
+  std::vector<double> sent(days * G, 0.0), stored(days * G, 0.0), us(days, 0.0);
+  for (size_t d = 0; d < days; ++d)
+    for (size_t k = 0; k < G; ++k) {
+      sent[d * G + k] = d < t.reporting_seconds.size() ? static_cast<double>(t.reporting_seconds[d][k]) * per_second : 0;
+      double sum = 0;
+      for (size_t e = d + 1 > keep ? d + 1 - keep : 0; e <= d; ++e) sum += sent[e * G + k];
+      stored[d * G + k] = sum;
+      us[d] += sum * sc.data.pseudonymised_share;
+    }
+  const auto two = [&](const schema::Dataset& spec, const std::vector<double>& v, hid_t axis1, size_t n) {
+    H5Writer::Series s = w.series(spec, {n}, 366);
+    s.reals = v;
+    H5Writer::attach(s.dataset, ts, 0);
+    H5Writer::attach(s.dataset, axis1, 1);
+    w.finish(s);
+  };
+  two(schema::kTelemetryBytes, sent, geo, G);
+  two(schema::kStoredBytes, stored, geo, G);
+  H5Writer::attach(w.column(schema::kUsPseudonymisedBytes, std::span<const double>(us), 366), ts, 0);
+  std::vector<double> a(days * S, 0.0), q(days * S, 0.0), over(days * S, 0.0), cost(days * S, 0.0);
+  for (size_t d = 0; d < std::min(days, allowance.size()); ++d)
+    for (size_t s = 0; s < S; ++s) {
+      const DataBenefit b{allowance[d][s], security[d][s]};
+      a[d * S + s] = b.allowance_bytes;
+      q[d * S + s] = b.ingested_bytes;
+      over[d * S + s] = b.overage_bytes();
+      cost[d * S + s] = b.overage_bytes() / 1e9 * sc.data.overage_usd_per_gb;
+    }
+  two(schema::kAllowanceBytes, a, sub, S);
+  two(schema::kSecurityBytes, q, sub, S);
+  two(schema::kOverageBytes, over, sub, S);
+  two(schema::kOverageCost, cost, sub, S);
 }
 
 void BillingWriter::finish() {

@@ -34,6 +34,14 @@ class BillingWriter {
     int64_t trial_start;  // -1: none
   };
   std::vector<Licensing> licensing_;  // per subscription
+ public:
+  // Per UTC day of the run and subscription: Plan 2's allowance and the security data ingested (bytes).
+  const std::vector<std::vector<double>>& allowance_by_day() const { return allowance_; }
+  const std::vector<std::vector<double>>& security_by_day() const { return security_; }
+
+ private:
+  const Scenario& sc_;
+  std::vector<std::vector<double>> allowance_, security_;
   H5Writer::Series month_, month_hours_, seats_, per_seat_cost_, month_cost_;
   std::vector<double> month_cost_sum_;  // hourly cost summed over the current month, per meter group
 };
@@ -60,6 +68,9 @@ void write_machines(H5Writer& w, const MachineColumns& machines);
 void write_threats(H5Writer& w, const Scenario& scenario, const ThreatRecord& threats);
 // /vulnerabilities, /vulnerabilities/exposure and /secure_score, at the end of the run (empty when off).
 void write_vulnerabilities(H5Writer& w, const Scenario& scenario, const VulnerabilityRecord& record);
+// /data: telemetry per geo and Plan 2's data benefit per subscription, at the end of the run.
+void write_data(H5Writer& w, const Scenario& scenario, const TelemetryRecord& telemetry,
+                const std::vector<std::vector<double>>& allowance, const std::vector<std::vector<double>>& security);
 // /run, the wall-clock measurements.
 void write_run_info(H5Writer& w, const RunInfo& info);
 

@@ -75,6 +75,12 @@ void Recorder::write_vulnerabilities(const Scenario& scenario, const Vulnerabili
   writing([&] { fleettwin::write_vulnerabilities(*writer_, scenario, record); });
 }
 
+void Recorder::write_data(const Scenario& scenario, const TelemetryRecord& telemetry) {
+  writing([&] {
+    fleettwin::write_data(*writer_, scenario, telemetry, billing_->allowance_by_day(), billing_->security_by_day());
+  });
+}
+
 void Recorder::write_run_info(const RunInfo& info) {
   writing([&] { fleettwin::write_run_info(*writer_, info); });
 }

@@ -37,6 +37,8 @@ class Recorder final : public RecordSink {
   void write_machines(const MachineColumns& machines);
   void write_threats(const Scenario& scenario, const ThreatRecord& threats);
   void write_vulnerabilities(const Scenario& scenario, const VulnerabilityRecord& record);
+  // /data (after the last hour: it uses the billing's daily sums).
+  void write_data(const Scenario& scenario, const TelemetryRecord& telemetry);
   void write_run_info(const RunInfo& info);
   // Finishes every dataset, closes the file and renames it to its final name.
   void commit();

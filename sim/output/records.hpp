@@ -22,6 +22,7 @@ struct HourUsage {
   std::array<int64_t, kMeterGroups> machines_billed{};   // machines with any billable time in the hour
   // Billable machine-seconds per subscription and plan (index subscription × 2 + plan − 1), for the licensing rules.
   std::vector<int64_t> subscription_seconds;
+  std::vector<int64_t> cohort_p2_seconds;  // Plan 2 billable machine-seconds per cohort (the data benefit)
   HourUsage& operator+=(const HourUsage& o) {
     for (int g = 0; g < kMeterGroups; ++g) {
       billable_seconds[g] += o.billable_seconds[g];
@@ -29,6 +30,8 @@ struct HourUsage {
     }
     if (subscription_seconds.size() < o.subscription_seconds.size()) subscription_seconds.resize(o.subscription_seconds.size());
     for (size_t i = 0; i < o.subscription_seconds.size(); ++i) subscription_seconds[i] += o.subscription_seconds[i];
+    if (cohort_p2_seconds.size() < o.cohort_p2_seconds.size()) cohort_p2_seconds.resize(o.cohort_p2_seconds.size());
+    for (size_t i = 0; i < o.cohort_p2_seconds.size(); ++i) cohort_p2_seconds[i] += o.cohort_p2_seconds[i];
     return *this;
   }
 };
@@ -70,6 +73,11 @@ struct OutageRecord {
   const std::vector<std::vector<OutageInterval>>* by_location = nullptr;
   std::vector<uint64_t> batches_lost;  // per location
   uint64_t heartbeats_delivered = 0;
+};
+
+// Defender for Endpoint telemetry: machine-seconds of reporting sensors per UTC day and tenant geo.
+struct TelemetryRecord {
+  std::vector<std::array<int64_t, kGeoNames.size()>> reporting_seconds;  // per day of the run
 };
 
 // Wall-clock facts of a run: the one part of the file that differs between identical runs.

@@ -53,8 +53,10 @@ enum class Axis : uint8_t {
   VulnSeverity,  // low, medium, high, critical
   VulnCause,     // the three causes a finding is not listed
   VulnView,      // the four views
+  DataDay,       // /data/time
+  Geo,           // the six tenant geos
 };
-inline constexpr size_t kAxisCount = static_cast<size_t>(Axis::VulnView) + 1;
+inline constexpr size_t kAxisCount = static_cast<size_t>(Axis::Geo) + 1;
 
 // What the values may be, beyond their type.
 enum class Rule : uint8_t {
@@ -379,7 +381,7 @@ inline constexpr std::string_view kSites = "sites";
 namespace fleettwin::schema {
 
 // Every dataset of the file, in the order the writer creates them.
-inline constexpr std::array<const Dataset*, 132 + 28 + 4> kAllDatasets = {
+inline constexpr std::array<const Dataset*, 132 + 28 + 4 + 10> kAllDatasets = {
     &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
     &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
     &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
@@ -406,7 +408,9 @@ inline constexpr std::array<const Dataset*, 132 + 28 + 4> kAllDatasets = {
     &kVulnOpen, &kVulnListed, &kVulnUnseen, &kVulnStale, &kVulnOpenDays, &kVulnUnseenDays, &kVulnUnseenByCause,
     &kVulnUnseenCauseDays, &kVulnCriticalOpen, &kVulnCriticalAge, &kVulnMachinesByView, &kExposureTime,
     &kExposureScore, &kExposureTrue, &kExposureBand, &kExposureDevices, &kExposureDevicesTrue, &kSecureTime,
-    &kSecurePercent, &kSecureVaHealthy, &kSecureVaUnhealthy, &kSecureEpHealthy, &kSecureEpUnhealthy};
+    &kSecurePercent, &kSecureVaHealthy, &kSecureVaUnhealthy, &kSecureEpHealthy, &kSecureEpUnhealthy, &kDataTime,
+    &kDataGeo, &kDataSubscription, &kTelemetryBytes, &kStoredBytes, &kUsPseudonymisedBytes, &kAllowanceBytes,
+    &kSecurityBytes, &kOverageBytes, &kOverageCost};
 
 // Attributes every described object carries.
 inline constexpr std::string_view kUnits = "units";

@@ -120,4 +120,40 @@ inline constexpr Dataset kSecureEpUnhealthy{kSecureScore, "endpoint_protection_u
                                             {Axis::SecureTime}, "1", "machines with an installation or heartbeat issue",
                                             {}, Rule::NonNegative};
 
+// -------------------------------------------------------------------------------------------------------- data
+inline constexpr std::string_view kData = "/data";
+inline constexpr std::string_view kDataDescription =
+    "Data volumes per UTC day (the first row starts with the run): Defender for Endpoint telemetry of the reporting "
+    "sensors, stored in the tenant's geo (product-facts.md section 7) and kept `retention_s` (180 days), with a "
+    "pseudonymised copy stored in the US (`pseudonymised_share` of it); and per subscription Plan 2's data benefit: "
+    "500 MB a day per billed Plan 2 machine, pooled over the subscription, against the security data its machines "
+    "ingest (the cohorts' security_data_per_day while billed); beyond it, the overage at `overage_usd_per_gb`. "
+    "Attributes: `telemetry_mb_per_machine_day`, `pseudonymised_share`, `retention_s`, `overage_usd_per_gb`.";
+inline constexpr Dataset kDataTime{kData, "time", Type::I64, 1, {Axis::DataDay}, kTimeUnits,
+                                   "start of the UTC day (or of the run)", {}, Rule::Any, Axis::Hour, "time"};
+inline constexpr Dataset kDataGeo{kData, "geo", Type::Text, 1, {Axis::Geo}, "", "tenant geo", {}, Rule::Any, Axis::Hour,
+                                  "geo"};
+inline constexpr Dataset kDataSubscription{kData, "subscription", Type::Text, 1, {Axis::Subscription}, "",
+                                           "subscription id (as /subscriptions/id)", {}, Rule::Any, Axis::Hour,
+                                           "subscription"};
+inline constexpr Dataset kTelemetryBytes{kData, "telemetry_bytes", Type::F64, 2, {Axis::DataDay, Axis::Geo}, "B",
+                                         "telemetry the day's reporting sensors sent, by tenant geo", {},
+                                         Rule::NonNegative};
+inline constexpr Dataset kStoredBytes{kData, "stored_bytes", Type::F64, 2, {Axis::DataDay, Axis::Geo}, "B",
+                                      "telemetry stored in the geo at the end of the day (the last retention_s of it)",
+                                      {}, Rule::NonNegative};
+inline constexpr Dataset kUsPseudonymisedBytes{kData, "us_pseudonymised_bytes", Type::F64, 1, {Axis::DataDay}, "B",
+                                               "the pseudonymised copy stored in the US at the end of the day", {},
+                                               Rule::NonNegative};
+inline constexpr Dataset kAllowanceBytes{kData, "allowance_bytes", Type::F64, 2, {Axis::DataDay, Axis::Subscription},
+                                         "B", "Plan 2 data allowance: 500 MB x billed Plan 2 machine-days", {},
+                                         Rule::NonNegative};
+inline constexpr Dataset kSecurityBytes{kData, "security_bytes", Type::F64, 2, {Axis::DataDay, Axis::Subscription}, "B",
+                                        "security data the subscription's billed Plan 2 machines ingested", {},
+                                        Rule::NonNegative};
+inline constexpr Dataset kOverageBytes{kData, "overage_bytes", Type::F64, 2, {Axis::DataDay, Axis::Subscription}, "B",
+                                       "security data beyond the pooled allowance", {}, Rule::NonNegative};
+inline constexpr Dataset kOverageCost{kData, "overage_usd", Type::F64, 2, {Axis::DataDay, Axis::Subscription}, "USD",
+                                      "the overage's cost", {}, Rule::NonNegative};
+
 }  // namespace fleettwin::schema

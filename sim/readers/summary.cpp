@@ -254,6 +254,13 @@ RunSummary summarise(const RunFile& f) {
   }
   for (const double x : f.reals(schema::kTrialSaving)) s.trial_saving_usd += x;
   for (const double x : f.reals(schema::kLicenceDiscount)) s.licence_discount_usd += x;
+  if (f.has(std::string(schema::kData))) {
+    for (const double x : f.reals(schema::kOverageCost)) s.data_overage_usd += x;
+    for (const double x : f.reals(schema::kOverageBytes)) s.data_overage_bytes += x;
+    const auto stored = f.reals(schema::kStoredBytes);
+    for (size_t g = 0; g < kGeoNames.size() && stored.size() >= kGeoNames.size(); ++g)
+      s.telemetry_stored_end_bytes += stored[stored.size() - kGeoNames.size() + g];
+  }
   if (f.has(schema::kHealth)) read_health(f, s);
   if (f.has("/threats") && f.int_attr("/threats", schema::kThreatsEnabled, 0, 1) == 1) read_threats(f, s);
   if (f.has(std::string(schema::kVulnerabilities)) &&
@@ -368,6 +375,14 @@ void print_summary(const RunSummary& s, std::ostream& out) {
           << t.expansions_needing_approval << " needing approval (" << t.expansions_approved << " approved, "
           << t.expansions_timed_out << " timed out); " << t.expansion_devices << " devices reached\n";
   }
+  {
+    char d[200];
+    std::snprintf(d, sizeof d,
+                  "data: Plan 2 security data beyond the pooled 500 MB/day %.1f GB (%s); telemetry stored at the end "
+                  "%.1f GB\n",
+                  s.data_overage_bytes / 1e9, money(s.data_overage_usd).c_str(), s.telemetry_stored_end_bytes / 1e9);
+    out << d;
+  }
   if (s.vulnerabilities.present) {
     const VulnerabilityFigures& v = s.vulnerabilities;
     char b[600];
@@ -418,6 +433,8 @@ void print_summary_json(const RunSummary& s, std::ostream& out) {
   }
   j["groups"] = groups;
   j["total"] = figures(s.total);
+  j["data"] = {{"overage_bytes", s.data_overage_bytes}, {"overage_usd", s.data_overage_usd},
+               {"telemetry_stored_end_bytes", s.telemetry_stored_end_bytes}};
   j["licensing"] = {{"trial_saving_usd", s.trial_saving_usd}, {"licence_discount_usd", s.licence_discount_usd},
                     {"billed_usd", s.total.cost_usd - s.trial_saving_usd - s.licence_discount_usd}};
   if (s.health.present) {

@@ -72,7 +72,8 @@ struct RunSummary {
   std::array<int64_t, 3> machines_by_plan{};  // off, P1, P2
   std::array<GroupFigures, kMeterGroups> groups{};
   GroupFigures total;
-  double trial_saving_usd = 0, licence_discount_usd = 0;  // licensing (not billed: cost_usd is at list price)
+  double trial_saving_usd = 0, licence_discount_usd = 0;
+  double data_overage_usd = 0, data_overage_bytes = 0, telemetry_stored_end_bytes = 0;  // /data  // licensing (not billed: cost_usd is at list price)
   HealthFigures health;
   ThreatFigures threats;
   VulnerabilityFigures vulnerabilities;

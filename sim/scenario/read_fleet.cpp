@@ -118,7 +118,7 @@ void read_cohorts(const Map& m, Scenario& sc, const FleetDefaults& defaults) {
     check_catalogue_size(cv, sc.cohorts.size(), "cohorts");
     Map c(cv, {"name", "count", "environment", "region", "site", "subscription", "plan", "os", "power", "orchestration",
                "onboarding", "install_failures", "agent", "added", "removed", "exposure", "antivirus", "asr",
-               "tamper_protection", "air", "vulnerabilities"});
+               "tamper_protection", "air", "vulnerabilities", "security_data_per_day"});
     CohortSpec spec;
     spec.name = c.need("name").name();
     if (!names.insert(spec.name).second) c.need("name").fail("cohort " + quote_value(spec.name) + " is declared twice");
@@ -177,6 +177,7 @@ void read_cohorts(const Map& m, Scenario& sc, const FleetDefaults& defaults) {
     }
     read_cohort_protection(c, spec);
     read_cohort_vulnerabilities(c, spec, sc.start);
+    if (auto x = c.get("security_data_per_day")) spec.security_mb_per_day = x->number(0, 1e6);
     spec.first_machine = static_cast<uint32_t>(next_machine);
     next_machine += spec.count;
     if (next_machine > kMaxFleet) c.need("count").fail("the fleet exceeds 100,000,000 machines");

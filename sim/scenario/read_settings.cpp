@@ -27,6 +27,16 @@ void read_power(const Map& m, Scenario& sc) {
 
 }
 
+void read_data(const Map& m, Scenario& sc) {
+  const auto dv = m.get("data");
+  if (!dv) return;
+  Map d(*dv, {"telemetry_per_machine_day", "pseudonymised_share", "retention", "overage_usd_per_gb"});
+  if (auto x = d.get("telemetry_per_machine_day")) sc.data.telemetry_mb_per_machine_day = x->number(0, 1e6);
+  if (auto x = d.get("pseudonymised_share")) sc.data.pseudonymised_share = x->number(0, 1);
+  if (auto x = d.get("retention")) sc.data.retention = x->duration(86400, 10LL * 365 * 86400);
+  if (auto x = d.get("overage_usd_per_gb")) sc.data.overage_usd_per_gb = x->number(0, 1e6);
+}
+
 void read_billing(const Map& m, Scenario& sc) {
   if (auto bv = m.get("billing")) {
     Map b(*bv, {"p1_monthly_usd", "p2_monthly_usd", "hours_per_month", "partial_hour"});

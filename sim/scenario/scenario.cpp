@@ -71,7 +71,8 @@ Scenario parse(const YAML::Node& root, yaml::Context& ctx) {
   if (!root.IsMap())
     top.fail("a scenario is a mapping of keys (name, start, duration, tenants, subscriptions, cohorts, ...)");
   Map m(top, {"name", "description", "seed", "start", "duration", "tenants", "subscriptions", "cohorts", "power",
-              "billing", "defender", "network", "events", "threats", "alerts", "soc", "vulnerabilities"});
+              "billing", "defender", "network", "events", "threats", "alerts", "soc", "vulnerabilities",
+              "data"});
   sc.name = m.need("name").name();
   if (auto d = m.get("description")) sc.description = d->str();
   if (auto s = m.get("seed")) sc.seed = s->integer(0, UINT64_MAX);
@@ -91,6 +92,7 @@ Scenario parse(const YAML::Node& root, yaml::Context& ctx) {
   read_subscriptions(m, sc);
   read_power(m, sc);
   read_billing(m, sc);
+  read_data(m, sc);
   const FleetDefaults defaults = read_defender(m, sc);
   read_cohorts(m, sc, defaults);
   read_network(m, sc);

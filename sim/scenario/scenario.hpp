@@ -130,6 +130,15 @@ struct CohortVulnerabilities {
   double disk_tb = 0.128;
 };
 
+// Data volumes (issue 9; product-facts.md §6-7): Defender for Endpoint telemetry kept in the tenant's geo with a
+// pseudonymised copy in the US for 180 days, and the security data Plan 2 machines ingest against their 500 MB/day.
+struct DataParams {
+  double telemetry_mb_per_machine_day = 30;  // MDE telemetry of a reporting sensor (chosen: no figure in the sources)
+  double pseudonymised_share = 1.0;          // of it, the share copied to the US pseudonymised (chosen: "might")
+  int64_t retention = 180 * 86400;           // "Retention 180 days" (data-storage-privacy.md)
+  double overage_usd_per_gb = 2.30;          // security data beyond the allowance (chosen: no price in the sources)
+};
+
 struct CohortSpec {
   std::string name;
   uint32_t count = 0;
@@ -147,6 +156,7 @@ struct CohortSpec {
   int64_t removed = kNeverTime;  // scale-in: and until this time
   CohortProtection protection;
   CohortVulnerabilities vulnerabilities;
+  double security_mb_per_day = 300;  // security data a billed Plan 2 machine ingests a day (chosen)
   uint32_t first_machine = 0;  // machine ids are contiguous per cohort, in file order
 };
 
@@ -265,6 +275,7 @@ struct Scenario {
   AlertSettings alerts;
   SocSpec soc;
   VulnerabilityParams vulnerabilities;
+  DataParams data;
 
   uint32_t machine_count() const;
   int64_t hours() const { return duration / 3600; }

@@ -39,6 +39,7 @@ void read_subscriptions(const Map& top, Scenario& sc);
 void read_cohorts(const Map& top, Scenario& sc, const FleetDefaults& defaults);
 void read_power(const Map& top, Scenario& sc);                               // read_settings.cpp
 void read_billing(const Map& top, Scenario& sc);
+void read_data(const Map& top, Scenario& sc);
 FleetDefaults read_defender(const Map& top, Scenario& sc);
 void read_network(const Map& top, Scenario& sc);                             // read_network.cpp
 void read_events(const Map& top, Scenario& sc);                              // read_events.cpp

@@ -86,6 +86,10 @@ CASES = {
                      "subscriptions: [{id: s, plan: P2, created: 2026-03-01, licences: {count: 5, approved: 10d}}]"),
         ["FILE:5:87: subscriptions[0].licences.approved: the licences are approved before the subscription exists "
          "(created 2026-03-01T00:00:00Z)"]),
+    "a pseudonymised share above 1": (BASE + "data: {pseudonymised_share: 1.5}\n",
+                                      ["FILE:12:29: data.pseudonymised_share: '1.5' is out of range [0, 1]"]),
+    "a negative security data volume": (with_cohort_keys("security_data_per_day: -5"),
+                                        ["cohorts[0].security_data_per_day: '-5' is out of range"]),
     "a trial that starts inside an hour": (
         BASE.replace("subscriptions: [{id: s, plan: P2}]", "subscriptions: [{id: s, plan: P2, trial: {start: 90m}}]"),
         ["subscriptions[0].trial.start: a trial starts on a whole hour"]),

@@ -107,9 +107,6 @@ class Agentless(RunOnce):
         self.assertGreater(causes[:, 1].sum(), 0)  # stale snapshot
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 LICENSING = """name: licensing
 start: 2026-01-05T00:00:00Z
@@ -158,3 +155,64 @@ class Licensing(RunOnce):
             p = fleettwin("validate", path)
             self.assertIn("warning: " + path + ": subscriptions[1].licences.count: 50 Defender for Endpoint licences "
                           "for 5 machines", p.stderr)
+
+
+DATA = """name: data
+start: 2026-01-05T12:00:00Z
+duration: 200d
+tenants: [{id: eu, geo: EU}, {id: us, geo: US}]
+subscriptions:
+  - {id: p2, tenant: eu, plan: P2}
+  - {id: heavy-only, tenant: eu, plan: P2}
+  - {id: p1, tenant: us, plan: P1}
+data: {pseudonymised_share: 0.5}
+cohorts:
+  - {name: heavy, count: 10, environment: azure, region: westeurope, subscription: p2, security_data_per_day: 800}
+  - {name: light, count: 30, environment: azure, region: westeurope, subscription: p2, security_data_per_day: 100}
+  - {name: alone, count: 4, environment: azure, region: westeurope, subscription: heavy-only, security_data_per_day: 800}
+  - {name: us, count: 5, environment: azure, region: eastus, subscription: p1}
+"""
+
+
+class DataVolumes(RunOnce):
+    """Plan 2's 500 MB a day is pooled per subscription: 10 machines at 800 MB and 30 at 100 MB stay within their
+    20 GB; 4 machines at 800 MB alone exceed 2 GB by 1.2 GB a day. Telemetry is stored in the tenant's geo for 180
+    days (a rolling sum), half of it copied to the US."""
+    TEXT = DATA
+
+    def test_the_allowance_is_pooled_per_subscription(self):
+        d = self.f["data"]
+        a, s, o = (d[k][()] for k in ("allowance_bytes", "security_bytes", "overage_bytes"))
+        full = slice(1, -1)  # whole days (the first and last are half days)
+        np.testing.assert_allclose(a[full, 0], 40 * 500e6, rtol=1e-9)
+        np.testing.assert_allclose(s[full, 0], 10 * 800e6 + 30 * 100e6, rtol=1e-9)
+        self.assertTrue((o[:, 0] == 0).all())
+        np.testing.assert_allclose(o[full, 1], 4 * 300e6, rtol=1e-9)
+        np.testing.assert_allclose(d["overage_usd"][full, 1], 4 * 0.3 * d.attrs["overage_usd_per_gb"], rtol=1e-9)
+        self.assertTrue((a[:, 2] == 0).all())  # Plan 1: no benefit
+
+    def test_telemetry_is_stored_for_the_retention_in_its_geo(self):
+        d = self.f["data"]
+        geos = [x.decode() if isinstance(x, bytes) else x for x in d["geo"][()]]
+        eu, us = geos.index("EU"), geos.index("US")
+        sent, stored = d["telemetry_bytes"][()], d["stored_bytes"][()]
+        keep = int(d.attrs["retention_s"]) // 86400
+        for day in (5, 100, 190, 200):
+            np.testing.assert_allclose(stored[day], sent[max(0, day - keep + 1):day + 1].sum(axis=0), rtol=1e-12)
+        self.assertLessEqual(sent[1:-1, eu].max(), 44 * 30e6 * (1 + 1e-9))
+        self.assertGreater(sent[1:-1, eu].min(), 0.9 * 44 * 30e6)
+        self.assertLessEqual(sent[1:-1, us].max(), 5 * 30e6 * (1 + 1e-9))
+        np.testing.assert_allclose(d["us_pseudonymised_bytes"][()], 0.5 * stored.sum(axis=1), rtol=1e-12)
+        self.assertEqual(len(d["time"]), 201)
+
+
+class DataSummary(DataVolumes):
+    def test_summary_reports_the_overage_and_the_stored_telemetry(self):
+        j = json.loads(fleettwin("summary", self.out, "--json").stdout)["data"]
+        d = self.f["data"]
+        self.assertAlmostEqual(j["overage_usd"], float(d["overage_usd"][()].sum()), places=6)
+        self.assertAlmostEqual(j["telemetry_stored_end_bytes"], float(d["stored_bytes"][-1].sum()), delta=1)
+
+
+if __name__ == "__main__":
+    unittest.main()
