@@ -12,11 +12,14 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 namespace fleettwin {
 
 enum class VulnSeverity : uint8_t { Low = 0, Medium = 1, High = 2, Critical = 3 };
 inline constexpr size_t kVulnSeverityCount = 4;
+inline constexpr std::array<std::string_view, kVulnSeverityCount> kVulnSeverityNames = {"low", "medium", "high",
+                                                                                      "critical"};
 // ExploitabilityLevel of a finding (get-assessment-software-vulnerabilities.md).
 enum class Exploitability : uint8_t { NoExploit = 0, ExploitIsPublic = 1, ExploitIsVerified = 2, ExploitIsInKit = 3 };
 inline constexpr size_t kExploitabilityCount = 4;

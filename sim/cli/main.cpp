@@ -4,6 +4,7 @@
 //   fleettwin summary OUT.h5 [--json]
 //   fleettwin query OUT.h5 --status unhealthy|healthy|not-applicable|... [--at TIME] [--environment E] [--count]
 //                  [--format table|csv|json]
+//   fleettwin query OUT.h5 --vulnerable [--severity low|medium|high|critical] [--at TIME] [filters] [--count]
 //   fleettwin alerts OUT.h5 [--at TIME] [--severity S] [--status S] [--incident N] [--campaign N] [--format F]
 // SimGrid's own --cfg=... and --log=... options pass through to the engine of `run`.
 //
@@ -31,6 +32,7 @@
 #include "sim/output/run_file.hpp"
 #include "sim/readers/alerts_list.hpp"
 #include "sim/readers/query.hpp"
+#include "sim/readers/vulnerable_query.hpp"
 #include "sim/readers/summary.hpp"
 #include "sim/scenario/quote.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -48,6 +50,7 @@ const char* kUsage =
     "       fleettwin validate SCENARIO.yaml [--set key=value ...]\n"
     "       fleettwin summary OUT.h5 [--json]\n"
     "       fleettwin query OUT.h5 [--status S] [--at TIME] [--count] [--format table|csv|json] [filters]\n"
+    "       fleettwin query OUT.h5 --vulnerable [--severity S] [--at TIME] [--count] [--format F] [filters]\n"
     "       fleettwin alerts OUT.h5 [--at TIME] [--severity S] [--status S] [--incident N] [--campaign N] [--format F]\n"
     "       fleettwin --help | SUBCOMMAND --help | --version";
 
@@ -213,10 +216,20 @@ int main(int argc, char** argv) {
                                    "List (or count) the machines in a health class at a time, like the product's "
                                    "Cloud Security Explorer queries; the evaluation in force at that time answers");
   query->add_option("file", query_req.file, "HDF5 file written by fleettwin run")->required();
-  query->add_option("--status", query_req.status,
-                    "unhealthy (installation or heartbeat issue), healthy, not-applicable, installation-issue, "
-                    "heartbeat-issue, provisioning, not-covered, absent, or all")
-      ->capture_default_str();
+  auto* status_option =
+      query->add_option("--status", query_req.status,
+                        "unhealthy (installation or heartbeat issue), healthy, not-applicable, installation-issue, "
+                        "heartbeat-issue, provisioning, not-covered, absent, or all")
+          ->capture_default_str();
+  auto* vulnerable_flag = query->add_flag(
+      "--vulnerable", query_req.vulnerable,
+      "The machines with open vulnerability findings at the publication in force instead, with what Defender for "
+      "Cloud lists of them (needs a run with vulnerabilities.machine_log: true)");
+  query->add_option("--severity", query_req.severity, "With --vulnerable: count findings of at least this severity "
+                                                      "(low, medium, high, critical)")
+      ->capture_default_str()
+      ->needs(vulnerable_flag);
+  vulnerable_flag->excludes(status_option);
   query->add_option("--at", query_req.at,
                     "ISO 8601 UTC time (2026-02-01T08:00:00Z) or offset from the start (72h); default: the end");
   query->add_option("--environment", query_req.environment, "azure, aws, gcp or onprem");
@@ -280,6 +293,10 @@ int main(int argc, char** argv) {
   if (*query) {
     query_req.limit = static_cast<size_t>(limit);
     query_req.format = format_named(query_format);
+    if (query_req.vulnerable)
+      return read_output(query_req.file, [&] {
+        fleettwin::print_vulnerable(query_req, fleettwin::run_vulnerable_query(query_req), std::cout);
+      });
     return read_output(query_req.file, [&] { fleettwin::print_query(query_req, fleettwin::run_query(query_req), std::cout); });
   }
   if (*alerts) {

@@ -171,7 +171,7 @@ H5Writer::Series H5Writer::series(const schema::Dataset& spec, std::vector<hsize
   for (auto x : row_shape) {
     dims.push_back(x);
     max.push_back(x);
-    chunk.push_back(x);
+    chunk.push_back(std::max<hsize_t>(x, 1));  // a chunk dimension must be positive
     s.row_size *= x;
   }
   s.dataset = create(spec, file_type_of(spec.type), dims, max, chunk);

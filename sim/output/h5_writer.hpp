@@ -28,7 +28,10 @@ class H5Writer {
     std::vector<double> reals;
     std::vector<int64_t> ints;
     uint32_t crc = 0;
-    size_t buffered_rows() const { return (type == schema::Type::F64 ? reals.size() : ints.size()) / row_size; }
+    // A row of no elements (an empty axis) holds nothing: such a series stays empty.
+    size_t buffered_rows() const {
+      return row_size == 0 ? 0 : (type == schema::Type::F64 ? reals.size() : ints.size()) / row_size;
+    }
   };
 
   hid_t file() const { return file_; }

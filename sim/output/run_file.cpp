@@ -65,6 +65,8 @@ std::string_view axis_name(Axis a) {
     case Axis::VulnSeverity: return "severity";
     case Axis::VulnCause: return "cause";
     case Axis::VulnView: return "view";
+    case Axis::VulnGroup: return "group";
+    case Axis::VulnChange: return "machine change";
     case Axis::DataDay: return "day";
     case Axis::Geo: return "geo";
   }
@@ -286,6 +288,8 @@ size_t RunFile::axis(Axis a) const {
     case Axis::VulnSeverity: n = 4; break;
     case Axis::VulnCause: n = 3; break;
     case Axis::VulnView: n = 4; break;
+    case Axis::VulnGroup: n = length_of(schema::kVulnGroupCohort, kMaxElements); break;
+    case Axis::VulnChange: n = length_of(schema::kVulnChangeTime, kMaxElements); break;
     case Axis::DataDay: n = length_of(schema::kDataTime, kMaxElements); break;
     case Axis::Geo: n = kGeoNames.size(); break;
   }

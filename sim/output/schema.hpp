@@ -53,6 +53,8 @@ enum class Axis : uint8_t {
   VulnSeverity,  // low, medium, high, critical
   VulnCause,     // the three causes a finding is not listed
   VulnView,      // the four views
+  VulnGroup,     // /vulnerabilities/groups/cohort
+  VulnChange,    // /vulnerabilities/changes/time
   DataDay,       // /data/time
   Geo,           // the six tenant geos
 };
@@ -381,7 +383,7 @@ inline constexpr std::string_view kSites = "sites";
 namespace fleettwin::schema {
 
 // Every dataset of the file, in the order the writer creates them.
-inline constexpr std::array<const Dataset*, 132 + 28 + 4 + 10> kAllDatasets = {
+inline constexpr std::array<const Dataset*, 132 + 28 + 4 + 10 + 11> kAllDatasets = {
     &kCohortName, &kCohortCount, &kCohortEnvironment, &kCohortLocation, &kCohortSubscription, &kCohortPlan,
     &kCohortSchedule, &kLocationName, &kLocationEnvironment, &kSubscriptionId, &kSubscriptionTenant,
     &kSubscriptionGeo, &kSubscriptionPlan, &kOsName, &kOsFamily, &kBillingTime, &kBillingPlan,
@@ -406,7 +408,9 @@ inline constexpr std::array<const Dataset*, 132 + 28 + 4 + 10> kAllDatasets = {
     &kCampaignFirstContainment, &kCampaignLastContainment, &kSocTime, &kSocBacklog, &kSocInHand, &kSocAnalysts, &kSocUtilisation,
     &kSocStarted, &kSocFinished, &kVulnTime, &kVulnEnvironment, &kVulnSeverityName, &kVulnCauseName, &kVulnViewName,
     &kVulnOpen, &kVulnListed, &kVulnUnseen, &kVulnStale, &kVulnOpenDays, &kVulnUnseenDays, &kVulnUnseenByCause,
-    &kVulnUnseenCauseDays, &kVulnCriticalOpen, &kVulnCriticalAge, &kVulnMachinesByView, &kExposureTime,
+    &kVulnUnseenCauseDays, &kVulnCriticalOpen, &kVulnCriticalAge, &kVulnMachinesByView, &kVulnGroupCohort,
+    &kVulnGroupOs, &kVulnGroupFirst, &kVulnGroupMachines, &kVulnGroupDisclosed, &kVulnChangeTime, &kVulnChangeMachine,
+    &kVulnChangeView, &kVulnChangeOffset, &kVulnChangeListed, &kVulnChangeSnapshot, &kExposureTime,
     &kExposureScore, &kExposureTrue, &kExposureBand, &kExposureDevices, &kExposureDevicesTrue, &kSecureTime,
     &kSecurePercent, &kSecureVaHealthy, &kSecureVaUnhealthy, &kSecureEpHealthy, &kSecureEpUnhealthy, &kDataTime,
     &kDataGeo, &kDataSubscription, &kTelemetryBytes, &kStoredBytes, &kUsPseudonymisedBytes, &kAllowanceBytes,

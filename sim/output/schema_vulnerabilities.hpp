@@ -75,6 +75,51 @@ inline constexpr Dataset kVulnMachinesByView{kVulnerabilities, "machines", Type:
                                              "1", "existing machines by how Defender for Cloud sees their findings",
                                              {}, Rule::NonNegative};
 
+inline constexpr std::string_view kVulnGroups = "/vulnerabilities/groups";
+inline constexpr std::string_view kVulnGroupsDescription =
+    "The groups of machines that share one software inventory (a cohort's machines with one operating system: "
+    "machines first_machine .. first_machine + machines - 1) and the findings disclosed in it so far at each "
+    "publication: every machine of the group has them until its maintenance remediates them.";
+inline constexpr Dataset kVulnGroupCohort{kVulnGroups, "cohort", Type::U16, 1, {Axis::VulnGroup}, "",
+                                          "cohort (index into /cohorts/name)", {}, Rule::IndexOf, Axis::Cohort, "group"};
+inline constexpr Dataset kVulnGroupOs{kVulnGroups, "os", Type::U16, 1, {Axis::VulnGroup}, "",
+                                      "operating system (index into /os/name)", {}, Rule::IndexOf, Axis::Os};
+inline constexpr Dataset kVulnGroupFirst{kVulnGroups, "first_machine", Type::U32, 1, {Axis::VulnGroup}, "",
+                                         "the group's first machine id", {}, Rule::Any};
+inline constexpr Dataset kVulnGroupMachines{kVulnGroups, "machines", Type::U32, 1, {Axis::VulnGroup}, "1",
+                                            "machines of the group", {}, Rule::Any};
+inline constexpr Dataset kVulnGroupDisclosed{kVulnGroups, "disclosed", Type::I64, 3,
+                                             {Axis::VulnTime, Axis::VulnGroup, Axis::VulnSeverity}, "1",
+                                             "findings disclosed in the group's inventory up to the publication", {},
+                                             Rule::NonNegative};
+
+inline constexpr std::string_view kVulnChanges = "/vulnerabilities/changes";
+inline constexpr std::string_view kVulnChangesDescription =
+    "With vulnerabilities.machine_log (attribute `machine_log`; empty without): one row per machine whose findings or "
+    "view changed since its previous row, at the publication where it changed, in (time, machine) order; the rows of "
+    "the first publication give every existing machine's state. The state in force at a publication t is the "
+    "machine's last row with time <= t: its open findings of severity s are its group's disclosed[t, group, s] + "
+    "offset[s]; Defender for Cloud lists `listed` (a snapshot view, taken at snapshot_time), all of them (live), or "
+    "none (unseen). Summed over the machines these give /vulnerabilities/open and listed exactly (what `fleettwin "
+    "query --vulnerable` does).";
+inline constexpr std::string_view kVulnMachineLog = "machine_log";
+inline constexpr Dataset kVulnChangeTime{kVulnChanges, "time", Type::I64, 1, {Axis::VulnChange}, kTimeUnits,
+                                         "the publication", {}, Rule::RunTime};
+inline constexpr Dataset kVulnChangeMachine{kVulnChanges, "machine", Type::U32, 1, {Axis::VulnChange}, "",
+                                            "machine id", {}, Rule::IndexOf, Axis::Machine};
+inline constexpr Dataset kVulnChangeView{kVulnChanges, "view", Type::U8, 1, {Axis::VulnChange}, "",
+                                         "how Defender for Cloud sees the machine's findings (flags; absent: the "
+                                         "machine does not exist)", {}, Rule::Any};
+inline constexpr Dataset kVulnChangeOffset{kVulnChanges, "offset", Type::I64, 2, {Axis::VulnChange, Axis::VulnSeverity},
+                                           "1", "open findings minus the group's disclosed ones (<= 0: remediated)",
+                                           {}, Rule::Any};
+inline constexpr Dataset kVulnChangeListed{kVulnChanges, "listed", Type::U16, 2, {Axis::VulnChange, Axis::VulnSeverity},
+                                           "1", "findings of the listed snapshot (snapshot views; 0 otherwise)", {},
+                                           Rule::NonNegative};
+inline constexpr Dataset kVulnChangeSnapshot{kVulnChanges, "snapshot_time", Type::I64, 1, {Axis::VulnChange}, kTimeUnits,
+                                             "instant of the listed snapshot (snapshot views; 0 otherwise; before 0: "
+                                             "taken before the start)", {}, Rule::Any};
+
 inline constexpr std::string_view kExposure = "/vulnerabilities/exposure";
 inline constexpr std::string_view kExposureDescription =
     "Defender Vulnerability Management's exposure score, recomputed daily (UTC midnight): device scores averaged with "

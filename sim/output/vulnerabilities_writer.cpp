@@ -8,7 +8,6 @@
 namespace fleettwin {
 namespace {
 constexpr hsize_t kRows = 1024;
-constexpr std::array<std::string_view, 4> kSeverityLabels = {"low", "medium", "high", "critical"};
 constexpr std::array<std::string_view, 3> kBandLabels = {"low", "medium", "high"};
 
 h5::Id time_scale(H5Writer& w, const schema::Dataset& spec, const std::vector<int64_t>& t) {
@@ -34,6 +33,54 @@ void cube(H5Writer& w, const schema::Dataset& spec, const std::vector<Row>& rows
   for (unsigned k = 0; k < 3; ++k) H5Writer::attach(s.dataset, scales[k], k);
   w.finish(s);
 }
+void write_groups(H5Writer& w, const VulnerabilityRecord& r, hid_t time, hid_t sev) {
+  h5::attr(w.group(schema::kVulnGroups), schema::kDescription, schema::kVulnGroupsDescription);
+  std::array<std::vector<int64_t>, 4> cols;
+  for (const VulnerabilityGroupRecord& g : r.groups) {
+    cols[0].push_back(g.cohort);
+    cols[1].push_back(g.os);
+    cols[2].push_back(g.first_machine);
+    cols[3].push_back(g.machines);
+  }
+  h5::Id group = w.column(schema::kVulnGroupCohort, cols[0]);
+  h5::check(H5DSset_scale(group, std::string(schema::kVulnGroupCohort.scale).c_str()), "make scale group");
+  H5Writer::attach(w.column(schema::kVulnGroupOs, cols[1]), group, 0);
+  H5Writer::attach(w.column(schema::kVulnGroupFirst, cols[2]), group, 0);
+  H5Writer::attach(w.column(schema::kVulnGroupMachines, cols[3]), group, 0);
+  H5Writer::Series d = w.series(schema::kVulnGroupDisclosed, {r.groups.size(), kVulnSeverityCount}, kRows);
+  for (const auto& at : r.disclosed)
+    for (const auto& g : at) d.ints.insert(d.ints.end(), g.begin(), g.end());
+  H5Writer::attach(d.dataset, time, 0);
+  H5Writer::attach(d.dataset, group, 1);
+  H5Writer::attach(d.dataset, sev, 2);
+  w.finish(d);
+}
+
+void write_machine_rows(H5Writer& w, const VulnerabilityRecord& r, hid_t sev) {
+  const hid_t g = w.group(schema::kVulnChanges);
+  h5::attr(g, schema::kDescription, schema::kVulnChangesDescription);
+  h5::attr(g, schema::kVulnMachineLog, static_cast<int64_t>(r.machine_log));
+  constexpr hsize_t kChunk = 65536;
+  H5Writer::Series time = w.series(schema::kVulnChangeTime, {}, kChunk);
+  H5Writer::Series machine = w.series(schema::kVulnChangeMachine, {}, kChunk);
+  H5Writer::Series view = w.series(schema::kVulnChangeView, {}, kChunk);
+  H5Writer::Series offset = w.series(schema::kVulnChangeOffset, {kVulnSeverityCount}, kChunk);
+  H5Writer::Series listed = w.series(schema::kVulnChangeListed, {kVulnSeverityCount}, kChunk);
+  H5Writer::Series snapshot = w.series(schema::kVulnChangeSnapshot, {}, kChunk);
+  std::vector<std::string> views(kVulnViewNames.begin(), kVulnViewNames.end());
+  views.emplace_back("absent");
+  H5Writer::flags(view.dataset, views);
+  for (const VulnMachineRow& x : r.changes) {
+    time.ints.push_back(x.time);
+    machine.ints.push_back(x.machine);
+    view.ints.push_back(x.view);
+    offset.ints.insert(offset.ints.end(), x.offset.begin(), x.offset.end());
+    listed.ints.insert(listed.ints.end(), x.listed.begin(), x.listed.end());
+    snapshot.ints.push_back(x.snapshot_time);
+  }
+  for (H5Writer::Series* s : {&offset, &listed}) H5Writer::attach(s->dataset, sev, 1);
+  for (H5Writer::Series* s : {&time, &machine, &view, &offset, &listed, &snapshot}) w.finish(*s);
+}
 }  // namespace
 
 void write_vulnerabilities(H5Writer& w, const Scenario& sc, const VulnerabilityRecord& r) {
@@ -48,7 +95,7 @@ void write_vulnerabilities(H5Writer& w, const Scenario& sc, const VulnerabilityR
     h5::attr(g, schema::kVulnTouches, static_cast<int64_t>(r.maintenance_touches));
     h5::Id time = time_scale(w, schema::kVulnTime, r.time);
     h5::Id env = w.label_scale(schema::kVulnEnvironment, H5Writer::labels(kEnvironmentNames));
-    h5::Id sev = w.label_scale(schema::kVulnSeverityName, H5Writer::labels(kSeverityLabels));
+    h5::Id sev = w.label_scale(schema::kVulnSeverityName, H5Writer::labels(kVulnSeverityNames));
     h5::Id cause = w.label_scale(schema::kVulnCauseName, H5Writer::labels(kVulnUnseenCauseNames));
     h5::Id view = w.label_scale(schema::kVulnViewName, H5Writer::labels(kVulnViewNames));
     using Row = VulnerabilityRecord::ByEnv<int64_t, kVulnSeverityCount>;
@@ -96,6 +143,8 @@ void write_vulnerabilities(H5Writer& w, const Scenario& sc, const VulnerabilityR
       H5Writer::attach(s.dataset, view, 1);
       w.finish(s);
     }
+    write_groups(w, r, time, sev);
+    write_machine_rows(w, r, sev);
   }
   {
     const hid_t g = w.group(schema::kExposure);

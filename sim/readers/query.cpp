@@ -60,13 +60,7 @@ QueryResult run_query(const QueryRequest& q) {
 namespace {
 QueryResult answer(const QueryRequest& q, const std::vector<bool>& want, const RunFile& f) {
   const int64_t at = parse_at(q.at, f);
-  std::optional<size_t> env_filter, loc_filter, coh_filter;
-  const std::vector<std::string> env_names(kEnvironmentNames.begin(), kEnvironmentNames.end());
-  const auto cohort_names = f.texts(schema::kCohortName);
-  const auto location_names = f.texts(schema::kLocationName);
-  if (q.environment) env_filter = index_of(env_names, *q.environment, "--environment");
-  if (q.location) loc_filter = index_of(location_names, *q.location, "--location");
-  if (q.cohort) coh_filter = index_of(cohort_names, *q.cohort, "--cohort");
+  const MachineTable machines(f, q);
 
   // The evaluation in force: the last one at or before `at`.
   const auto eval_times = f.ints(schema::kHealthTime);
@@ -76,14 +70,7 @@ QueryResult answer(const QueryRequest& q, const std::vector<bool>& want, const R
       f.fail(schema::kHealthTime.path(), "element " + std::to_string(k) + " is not after the one before it");
     if (eval_times[k] <= at) in_force = eval_times[k];
   }
-  const auto env = f.ints(schema::kMachineEnvironment);
-  const auto loc = f.ints(schema::kMachineLocation);
-  const auto coh = f.ints(schema::kMachineCohort);
-  const auto sub = f.ints(schema::kMachineSubscription);
-  const auto os = f.ints(schema::kMachineOs);
-  const auto subscription_ids = f.texts(schema::kSubscriptionId);
-  const auto os_names = f.texts(schema::kOsName);
-  const size_t n = env.size();
+  const size_t n = machines.size();
 
   // Replay the per-machine changes up to the evaluation in force. The rows must be in (time, machine) order, at
   // evaluation times, and give every machine a state at the start.
@@ -123,21 +110,18 @@ QueryResult answer(const QueryRequest& q, const std::vector<bool>& want, const R
   r.asked_time = format_iso8601(f.start + at);
   r.evaluation_time = format_iso8601(f.start + in_force);
   r.classes.assign(kHealthClassNames.begin(), kHealthClassNames.end());
-  r.environments = env_names;
+  r.environments = machines.environments;
   r.counts.assign(kHealthClassCount, std::vector<int64_t>(kEnvironmentCount, 0));
   for (size_t m = 0; m < n; ++m) {
-    if (env_filter && static_cast<size_t>(env[m]) != *env_filter) continue;
-    if (loc_filter && static_cast<size_t>(loc[m]) != *loc_filter) continue;
-    if (coh_filter && static_cast<size_t>(coh[m]) != *coh_filter) continue;
-    ++r.counts[cls[m]][static_cast<size_t>(env[m])];
+    if (!machines.selected(m)) continue;
+    ++r.counts[cls[m]][static_cast<size_t>(machines.environment[m])];
     if (!want[cls[m]]) continue;
     ++r.matched;
     if (q.count || (q.limit && r.rows.size() >= q.limit)) continue;
     const size_t k = issue_row.at(issue[m]);
-    r.rows.push_back({static_cast<uint32_t>(m), cohort_names[static_cast<size_t>(coh[m])],
-                      env_names[static_cast<size_t>(env[m])], location_names[static_cast<size_t>(loc[m])],
-                      subscription_ids[static_cast<size_t>(sub[m])], os_names[static_cast<size_t>(os[m])],
-                      r.classes[cls[m]], issue_names[k], messages[k], fixes[k]});
+    r.rows.push_back({static_cast<uint32_t>(m), machines.cohort_name(m), machines.environment_name(m),
+                      machines.location_name(m), machines.subscription_id(m), machines.os_name(m), r.classes[cls[m]],
+                      issue_names[k], messages[k], fixes[k]});
   }
   return r;
 }
@@ -157,28 +141,8 @@ void print_query(const QueryRequest& q, const QueryResult& r, std::ostream& out)
       return;
     }
     const bool csv = q.format == QueryFormat::Csv;
-    if (csv) {
-      out << "class";
-      for (const auto& e : r.environments) out << "," << e;
-      out << ",total\n";
-    } else {
-      out << "evaluation in force at " << r.asked_time << ": " << r.evaluation_time << "\n";
-      out << std::left << std::setw(20) << "class" << std::right;
-      for (const auto& e : r.environments) out << std::setw(10) << e;
-      out << std::setw(10) << "total" << "\n";
-    }
-    for (size_t c = 0; c < r.classes.size(); ++c) {
-      int64_t total = 0;
-      if (csv) out << r.classes[c];
-      else out << std::left << std::setw(20) << r.classes[c] << std::right;
-      for (size_t e = 0; e < r.environments.size(); ++e) {
-        total += r.counts[c][e];
-        if (csv) out << "," << r.counts[c][e];
-        else out << std::setw(10) << r.counts[c][e];
-      }
-      if (csv) out << "," << total << "\n";
-      else out << std::setw(10) << total << "\n";
-    }
+    if (!csv) out << "evaluation in force at " << r.asked_time << ": " << r.evaluation_time << "\n";
+    print_counts(out, csv, "class", r.classes, r.environments, r.counts);
     if (!csv) out << "matching --status " << q.status << ": " << r.matched << "\n";
     return;
   }

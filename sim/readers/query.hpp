@@ -22,6 +22,8 @@ struct QueryRequest {
   QueryFormat format = QueryFormat::Table;
   bool count = false;  // counts per class and environment instead of the list
   size_t limit = 0;    // 0 = all rows
+  bool vulnerable = false;       // machines with open findings instead (vulnerable_query.hpp)
+  std::string severity = "low";  // with vulnerable: findings of at least this severity
 };
 
 struct QueryRow {

@@ -89,7 +89,7 @@ void read_vulnerabilities(const Map& top, Scenario& sc) {
   const auto x = top.get("vulnerabilities");
   if (!x) return;
   Map m(*x, {"enabled", "disclosure", "inventory", "remediation", "request_compliance", "assessment", "exposure",
-             "exploitation", "secure_score"});
+             "exploitation", "secure_score", "machine_log"});
   if (auto e = m.get("enabled")) p.enabled = e->choice(kBool) == 1;
   if (auto dv = m.get("disclosure")) {
     Map d(*dv, {"windows_per_machine_day", "linux_per_machine_day", "severity", "exploitability", "exploitation",
@@ -151,6 +151,7 @@ void read_vulnerabilities(const Map& top, Scenario& sc) {
     if (auto y = e.get("mitigated_factor")) p.exposure.mitigated_factor = y->number(0, 1);
   }
   if (auto y = m.get("exploitation")) p.exploitation = y->choice(kBool) == 1;
+  if (auto y = m.get("machine_log")) p.machine_log = y->choice(kBool) == 1;
   if (auto sv = m.get("secure_score")) {
     Map s(*sv, {"findings_min_severity", "remediate_vulnerabilities_max", "endpoint_protection_max"});
     if (auto y = s.get("findings_min_severity")) p.findings_min_severity = read_severity(*y);

@@ -104,7 +104,6 @@ enum class ExceptionJustification : uint8_t { ThirdPartyControl = 0, AlternateMi
 inline constexpr std::array<std::string_view, 4> kJustificationNames = {"third_party_control", "alternate_mitigation",
                                                                         "risk_accepted", "planned_remediation"};
 constexpr bool lowers_exposure(ExceptionJustification j) { return j <= ExceptionJustification::AlternateMitigation; }
-inline constexpr std::array<std::string_view, 4> kVulnSeverityNames = {"low", "medium", "high", "critical"};
 inline constexpr std::array<std::string_view, 3> kDeviceValueNames = {"low", "normal", "high"};
 
 // A remediation request (DVM): from `at`, the cohort's remediable findings of `severity` and above are worked at
@@ -248,6 +247,9 @@ struct VulnerabilityParams {
   VulnSeverity findings_min_severity = VulnSeverity::Low;  // "findings resolved": unhealthy from this severity
   double remediate_vulnerabilities_max = 6;  // secure score control maxima (chosen: not in the sources)
   double endpoint_protection_max = 2;
+  // Each machine's findings and view at every publication where they changed (/vulnerabilities/changes), for
+  // `fleettwin query --vulnerable`: about 50 rows per machine-year, so off unless asked for.
+  bool machine_log = false;
 };
 
 struct Scenario {

@@ -33,7 +33,8 @@ CASES = {
     "hybrid-enterprise-threats": (scenario("hybrid-enterprise.yaml"), []),
     "ransomware-drill": (scenario("ransomware-drill.yaml"), []),
     # Vulnerability management and threats on (issue 9), taken with the program that introduced it (sharded on two
-    # threads: the same bytes).
+    # threads: the same bytes); retaken when the scenario turned vulnerabilities.machine_log on: every earlier dataset
+    # unchanged, /vulnerabilities/groups and /vulnerabilities/changes added.
     "patch-management": (scenario("patch-management.yaml"), []),
     "bench-20k-60d": (os.path.join(SRC, "bench", "fleet.yaml"), bench_fleet_args(20000, 60)),
     # Large enough for the biggest locations to be split into shards on two threads.

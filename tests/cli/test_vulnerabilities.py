@@ -216,3 +216,126 @@ class DataSummary(DataVolumes):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class VulnerableQuery(RunOnce):
+    """`query --vulnerable` replays the per-machine log (/vulnerabilities/changes) over the groups' disclosed findings:
+    the replay, done here independently with numpy, gives every publication's /vulnerabilities/open, listed and
+    machines exactly, and the program's answers at a time are the same machines and sums."""
+    SCENARIO = "patch-management.yaml"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        f = cls.f
+        v, g, c = f["vulnerabilities"], f["vulnerabilities/groups"], f["vulnerabilities/changes"]
+        cls.publications = v["time"][()]
+        n = int(f.attrs["machines"])
+        group_of = np.full(n, -1)
+        for k, (first, count) in enumerate(zip(g["first_machine"][()], g["machines"][()])):
+            group_of[first:first + count] = k
+        cls.group_of, cls.env = group_of, f["machines/environment"][()]
+        cls.disclosed = g["disclosed"][()]
+        cls.rows = {k: c[k][()] for k in ("time", "machine", "view", "offset", "listed", "snapshot_time")}
+
+    def replay(self, upto):
+        """Each machine's (view, open by severity, listed by severity) at publication index `upto`."""
+        n = len(self.group_of)
+        view, offset, snap = np.full(n, 4), np.zeros((n, 4), np.int64), np.zeros((n, 4), np.int64)
+        keep = self.rows["time"] <= self.publications[upto]
+        m = self.rows["machine"][keep]
+        # The rows are in (time, machine) order: a later row of a machine overwrites its earlier ones.
+        view[m], offset[m], snap[m] = self.rows["view"][keep], self.rows["offset"][keep], self.rows["listed"][keep]
+        exists = view != 4
+        open_ = np.where(exists[:, None], self.disclosed[upto, np.maximum(self.group_of, 0)] + offset, 0)
+        listed = np.select([view[:, None] == 1, (view[:, None] == 2) | (view[:, None] == 3)], [open_, snap], 0)
+        return view, open_, listed
+
+    def test_the_log_is_on_and_ordered(self):
+        c = self.f["vulnerabilities/changes"]
+        self.assertEqual(c.attrs["machine_log"], 1)
+        t, m = self.rows["time"], self.rows["machine"]
+        self.assertTrue(((np.diff(t) > 0) | ((np.diff(t) == 0) & (np.diff(m.astype(np.int64)) > 0))).all())
+        self.assertTrue(np.isin(t, self.publications).all())
+        # Every machine of the fleet exists from the start here, so the first publication has a row for each.
+        self.assertEqual(int((t == self.publications[0]).sum()), int(self.f.attrs["machines"]))
+        # Later publications log only the machines that changed: far fewer rows than machines × publications.
+        self.assertLess(len(t), len(self.publications) * int(self.f.attrs["machines"]) / 4)
+
+    def test_replay_gives_every_publication_of_the_file(self):
+        v = self.f["vulnerabilities"]
+        open_file, listed_file, machines_file = v["open"][()], v["listed"][()], v["machines"][()]
+        for k in range(len(self.publications)):
+            view, open_, listed = self.replay(k)
+            self.assertTrue((open_ >= 0).all(), k)
+            for e in range(open_file.shape[1]):
+                np.testing.assert_array_equal(open_[self.env == e].sum(axis=0), open_file[k, e], err_msg=str(k))
+                np.testing.assert_array_equal(listed[self.env == e].sum(axis=0), listed_file[k, e], err_msg=str(k))
+            np.testing.assert_array_equal(np.bincount(view, minlength=5)[:4], machines_file[k], err_msg=str(k))
+
+    def query(self, *args):
+        return fleettwin("query", self.out, "--vulnerable", *args).stdout
+
+    def test_the_program_answers_as_the_replay(self):
+        start = np.datetime64("2026-01-05T00:00:00")
+        for k, after in ((0, 3600), (117, 21599), (len(self.publications) - 1, 0)):  # at and between publications
+            at = str(start + np.timedelta64(int(self.publications[k]) + after, "s")) + "Z"
+            for severity, lowest in (("low", 0), ("critical", 3)):
+                out = json.loads(self.query("--at", at, "--severity", severity, "--format", "json"))
+                view, open_, listed = self.replay(k)
+                want = (view != 4) & (open_[:, lowest:].sum(axis=1) > 0)
+                got = [m["machine"] for m in out["machines"]]
+                self.assertEqual(got, list(np.flatnonzero(want)))
+                self.assertEqual(out["matched"], int(want.sum()))
+                self.assertEqual(out["open"], int(open_[want, lowest:].sum()))
+                self.assertEqual(out["listed"], int(listed[want, lowest:].sum()))
+                first = out["machines"][0]
+                self.assertEqual([first["open"][s] for s in ("low", "medium", "high", "critical")],
+                                 list(open_[got[0]]))
+
+    def test_count_and_csv_agree_and_filters_apply(self):
+        counts = json.loads(self.query("--count", "--format", "json", "--environment", "onprem"))
+        self.assertEqual(sum(counts["counts"][view]["azure"] for view in counts["counts"]), 0)
+        csv = self.query("--format", "csv", "--environment", "onprem").splitlines()
+        self.assertEqual(len(csv) - 1, counts["matched"])
+        header = csv[0].split(",")
+        self.assertEqual(header[:8], ["machine", "cohort", "environment", "location", "subscription", "os", "view",
+                                      "snapshot_time"])
+        rows = [dict(zip(header, line.split(","))) for line in csv[1:]]
+        self.assertTrue(all(r["environment"] == "onprem" for r in rows))
+        # The snapshot views carry the snapshot's instant; the live and unseen ones none.
+        for r in rows:
+            self.assertEqual(bool(r["snapshot_time"]), r["view"].endswith("snapshot"), r)
+        self.assertEqual(sum(int(r["open_low"]) + int(r["open_medium"]) + int(r["open_high"]) + int(r["open_critical"])
+                             for r in rows), counts["open"])
+
+    def test_bad_requests_name_what_to_fix(self):
+        p = fleettwin("query", self.out, "--vulnerable", "--severity", "severe", check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--severity: unknown severity 'severe' (one of: low, medium, high, critical)", p.stderr)
+        p = fleettwin("query", self.out, "--vulnerable", "--at", "1h", check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("before the first vulnerability publication (2026-01-05T06:00:00Z)", p.stderr)
+        p = fleettwin("query", self.out, "--severity", "high", check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--vulnerable", p.stderr)
+        p = fleettwin("query", self.out, "--vulnerable", "--status", "healthy", check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--status", p.stderr)
+
+    def test_a_run_without_the_log_says_how_to_get_it(self):
+        with TempDir() as d:
+            out = os.path.join(d, "nolog.h5")
+            fleettwin("run", scenario("patch-management.yaml"), "-o", out, "--quiet", "--set",
+                      "vulnerabilities.machine_log=false", "--set", "duration=2d")
+            with h5py.File(out, "r") as f:
+                self.assertEqual(f["vulnerabilities/changes"].attrs["machine_log"], 0)
+                self.assertEqual(len(f["vulnerabilities/changes/time"]), 0)
+            p = fleettwin("query", out, "--vulnerable", check=False)
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("--set vulnerabilities.machine_log=true", p.stderr)
+            out = os.path.join(d, "off.h5")
+            fleettwin("run", scenario("quickstart.yaml"), "-o", out, "--quiet", "--set", "duration=1d")
+            p = fleettwin("query", out, "--vulnerable", check=False)
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("without vulnerability management", p.stderr)
