@@ -6,6 +6,8 @@
 //                  [--format table|csv|json]
 //   fleettwin query OUT.h5 --vulnerable [--severity low|medium|high|critical] [--at TIME] [filters] [--count]
 //   fleettwin alerts OUT.h5 [--at TIME] [--severity S] [--status S] [--incident N] [--campaign N] [--format F]
+//   fleettwin sweep SWEEP.yaml -o DIR [--jobs N] | --list | --count | --slurm ...; sweep-task DIR --index I;
+//   fleettwin merge DIR -o SWEEP.h5 (sweep_commands.hpp)
 // SimGrid's own --cfg=... and --log=... options pass through to the engine of `run`.
 //
 // Exit status: 0 done; 1 the run failed (an internal error, or the system: a disk that filled up); 2 bad input
@@ -25,6 +27,7 @@
 
 #include "sim/cli/isolate.hpp"
 #include "sim/cli/simgrid_options.hpp"
+#include "sim/cli/sweep_commands.hpp"
 #include "sim/engine/interrupt.hpp"
 #include "sim/engine/run.hpp"
 #include "sim/output/h5.hpp"
@@ -52,6 +55,9 @@ const char* kUsage =
     "       fleettwin query OUT.h5 [--status S] [--at TIME] [--count] [--format table|csv|json] [filters]\n"
     "       fleettwin query OUT.h5 --vulnerable [--severity S] [--at TIME] [--count] [--format F] [filters]\n"
     "       fleettwin alerts OUT.h5 [--at TIME] [--severity S] [--status S] [--incident N] [--campaign N] [--format F]\n"
+    "       fleettwin sweep SWEEP.yaml -o DIR [--jobs N] [--retry-failed] [--slurm ...] | --list | --count\n"
+    "       fleettwin sweep-task DIR --index I\n"
+    "       fleettwin merge DIR -o SWEEP.h5\n"
     "       fleettwin --help | SUBCOMMAND --help | --version";
 
 int bad_input(const std::string& message, bool usage = false) {
@@ -260,13 +266,16 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   alerts->add_option("--limit", alerts_limit, "At most this many alerts (0 = all)")->check(CLI::NonNegativeNumber);
 
+  fleettwin::SweepCommands sweeps;
+  sweeps.attach(app);
+
   const auto is_subcommand = [&](const std::string& word) {
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
       if (sub->get_name() == word) return true;
     return false;
   };
   if (rest.size() > 1 && rest[1][0] != '-' && !is_subcommand(rest[1]))
-    return bad_input("unknown subcommand " + fleettwin::quote_value(rest[1]) + " (run, validate, summary, query, alerts)", true);
+    return bad_input("unknown subcommand " + fleettwin::quote_value(rest[1]) + " (run, validate, summary, query, alerts, sweep, sweep-task, merge)", true);
   try {
     int cli_argc = static_cast<int>(rest.size());
     app.parse(cli_argc, rest.data());
@@ -282,6 +291,7 @@ int main(int argc, char** argv) {
   if (simgrid_args.size() > 1 && !*run)
     return bad_input(std::string(simgrid_args[1]) + ": SimGrid's --cfg and --log options apply to `run` only", true);
 
+  if (sweeps.chosen()) return sweeps.run();
   if (*summary)
     return read_output(summary_path, [&] {
       const auto s = fleettwin::read_summary(summary_path);

@@ -122,8 +122,8 @@ uint32_t Scenario::machine_count() const {
                          [](uint32_t n, const CohortSpec& c) { return n + c.count; });
 }
 
-Scenario parse_scenario(const std::string& text, const std::string& source, const std::vector<std::string>& overrides) {
-  yaml::Context ctx{source, {}};
+namespace yaml {
+YAML::Node parse_document(const std::string& text, const std::string& source, const char* kind) {
   YAML::Node root;
   std::optional<YAML::Mark> second;
   try {
@@ -143,11 +143,37 @@ Scenario parse_scenario(const std::string& text, const std::string& source, cons
         throw ScenarioError(source + ": no YAML document could be read from the file (is it YAML? line: " +
                             quote_value(line) + ")");
     }
-    throw ScenarioError(source + ": the scenario file is empty");
+    throw ScenarioError(source + ": the " + kind + " file is empty");
   }
   if (second)
     throw ScenarioError(source + (second->line >= 0 ? ":" + std::to_string(second->line + 1) + ":" + std::to_string(second->column + 1) : "") +
-                        ": a second YAML document after '---': a scenario file holds one document");
+                        ": a second YAML document after '---': a " + kind + " file holds one document");
+  return root;
+}
+
+std::string read_document(const std::string& path, const char* kind) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (fs::is_directory(status)) throw ScenarioError(path + ": is a directory, not a " + kind + " file");
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    throw ScenarioError(path + ": is not a regular file (a device or a pipe?): give a " + kind + " file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const std::string why = fs::exists(status) ? std::strerror(errno) : "no such file";
+    throw ScenarioError(path + ": cannot open the " + kind + " file: " + why);
+  }
+  if (fs::file_size(path, ec) > kLargestScenario)
+    throw ScenarioError(path + ": is over 16 MiB, too large to be a " + kind + " file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+}  // namespace yaml
+
+Scenario parse_scenario(const std::string& text, const std::string& source, const std::vector<std::string>& overrides) {
+  yaml::Context ctx{source, {}};
+  YAML::Node root = yaml::parse_document(text, source, "scenario");
   for (const auto& o : overrides) yaml::apply_override(root, o, source, ctx.overrides);
   Scenario sc = parse(root, ctx);
   sc.source = source;
@@ -157,22 +183,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source, cons
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (fs::is_directory(status)) throw ScenarioError(path + ": is a directory, not a scenario file");
-  if (fs::exists(status) && !fs::is_regular_file(status))
-    throw ScenarioError(path + ": is not a regular file (a device or a pipe?): give a scenario file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const std::string why = fs::exists(status) ? std::strerror(errno) : "no such file";
-    throw ScenarioError(path + ": cannot open the scenario file: " + why);
-  }
-  if (fs::file_size(path, ec) > kLargestScenario)
-    throw ScenarioError(path + ": is over 16 MiB, too large to be a scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario(text.str(), path, overrides);
+  return parse_scenario(yaml::read_document(path, "scenario"), path, overrides);
 }
 
 }  // namespace fleettwin

@@ -24,6 +24,11 @@ struct Context {
   std::vector<std::pair<std::string, std::string>> overrides;  // canonical path, full "path=value"
 };
 
+// A YAML file's text (errors name the file and `kind`: "scenario", "sweep"), and its one document (a syntax error
+// names the line and column). Both throw ScenarioError.
+std::string read_document(const std::string& path, const char* kind);
+YAML::Node parse_document(const std::string& text, const std::string& source, const char* kind);
+
 [[noreturn]] void fail(const Context& ctx, const YAML::Node& at, const std::string& path, const std::string& what);
 
 std::string join(const auto& names) {
