@@ -1,5 +1,10 @@
 #include "sim/cli/sweep_commands.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <thread>
@@ -123,14 +128,22 @@ int SweepCommands::run() {
       return 0;
     }
     if (dir_.empty()) return bad("sweep: -o DIR is required (or --list, --count)");
-    const int world = sweep::launcher_world_size();
-    if (world > 1) {
+    if (sweep::launcher_world_size() > 1) {
       if (slurm_) return bad("--slurm: submit from one process, not under mpirun");
-      const auto outcome = sweep::run_mpi(dir_, spec, retry_failed_, quiet_);
-      if (!outcome.rank0) return 0;
-      const auto dir = sweep::SweepDir::open(dir_, false);
-      std::cout << sweep::tally_line(dir, outcome.tally) << "\n";
-      return outcome.tally.failed + outcome.tally.skipped ? kExitFailed : 0;
+      // This process becomes fleettwin-mpi, beside this executable (see runner.hpp for why).
+      const std::string self = sweep::executable_path();
+      const std::string helper = (std::filesystem::path(self).parent_path() / "fleettwin-mpi").string();
+      if (::access(helper.c_str(), X_OK) != 0)
+        return bad("sweep under mpirun: " + helper + " is missing: this fleettwin was built without MPI "
+                   "(install libopenmpi-dev and rebuild), or run the sweep without mpirun (--jobs N)");
+      std::vector<std::string> args = {helper, "--program", self, sweep_file_, dir_};
+      if (retry_failed_) args.emplace_back("--retry-failed");
+      if (quiet_) args.emplace_back("--quiet");
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(helper.c_str(), argv.data());
+      return bad("sweep under mpirun: cannot start " + helper + ": " + std::strerror(errno));
     }
     const auto dir = sweep::SweepDir::prepare(dir_, spec);
     if (slurm_) {

@@ -25,7 +25,9 @@ class MergedFile {
   explicit MergedFile(const std::string& path) {
     h5::Id fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create a file access property list");
     h5::check(H5Pset_libver_bounds(fapl, H5F_LIBVER_V110, H5F_LIBVER_V110), "choose the 1.10 file format");
-    file_ = h5::Id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), H5Fclose, "create " + path);
+    h5::Id fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "create a file creation property list");
+    h5::check(H5Pset_obj_track_times(fcpl, 0), "turn off time tracking");  // the root group's header too
+    file_ = h5::Id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl), H5Fclose, "create " + path);
   }
   hid_t file() const { return file_; }
 

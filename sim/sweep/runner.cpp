@@ -15,9 +15,6 @@
 #include <iostream>
 #include <map>
 
-#ifdef FLEETTWIN_MPI
-#include <mpi.h>
-#endif
 
 namespace fleettwin::sweep {
 namespace fs = std::filesystem;
@@ -190,82 +187,5 @@ int launcher_world_size() {
   return 1;
 }
 
-#ifdef FLEETTWIN_MPI
-bool built_with_mpi() { return true; }
-
-MpiOutcome run_mpi(const std::string& path, const SweepSpec& spec, bool retry_failed, bool quiet) {
-  MPI_Init(nullptr, nullptr);
-  int rank = 0, size = 1;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &size);
-  constexpr int kAsk = 1, kGive = 2;
-  MpiOutcome out;
-  out.rank0 = rank == 0;
-  // Rank 0 prepares the folder; the others open it once it is there (or stop if it could not be made).
-  std::optional<SweepDir> dir;
-  std::string failure;
-  int ok = 1;
-  if (rank == 0) {
-    try {
-      dir = SweepDir::prepare(path, spec);
-    } catch (const std::exception& e) {
-      failure = e.what();
-      ok = 0;
-    }
-  }
-  MPI_Bcast(&ok, 1, MPI_INT, 0, MPI_COMM_WORLD);
-  if (!ok) {
-    MPI_Finalize();
-    if (rank == 0) throw SweepDirError(failure);
-    std::exit(2);
-  }
-  if (rank != 0) dir = SweepDir::open(path, true);
-  if (rank == 0) {
-    const std::vector<size_t> todo = pending_runs(*dir, retry_failed);
-    size_t next = 0, ran = 0, finished = 0;
-    int active = size - 1;
-    while (active > 0) {
-      int64_t report[2];  // the run just finished (-1: none yet), and whether it is done
-      MPI_Status st;
-      MPI_Recv(report, 2, MPI_INT64_T, MPI_ANY_SOURCE, kAsk, MPI_COMM_WORLD, &st);
-      if (report[0] >= 0) {
-        ++finished;
-        ran += report[1] != 0;
-        if (!quiet) {
-          const auto i = static_cast<size_t>(report[0]);
-          std::cerr << "[" << finished << "/" << todo.size() << "] " << dir->manifest().runs[i].name << " "
-                    << (report[1] ? "done" : "failed") << " on rank " << st.MPI_SOURCE;
-          if (!report[1]) std::cerr << ": " << dir->status(i).error;
-          std::cerr << "\n";
-        }
-      }
-      int64_t give = -1;
-      if (next < todo.size()) give = static_cast<int64_t>(todo[next++]);
-      else --active;
-      MPI_Send(&give, 1, MPI_INT64_T, st.MPI_SOURCE, kGive, MPI_COMM_WORLD);
-    }
-    out.tally = tally(*dir, ran, retry_failed);
-  } else {
-    int64_t report[2] = {-1, 0};
-    for (;;) {
-      MPI_Send(report, 2, MPI_INT64_T, 0, kAsk, MPI_COMM_WORLD);
-      int64_t index = -1;
-      MPI_Recv(&index, 1, MPI_INT64_T, 0, kGive, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      if (index < 0) break;
-      report[0] = index;
-      report[1] = execute_run(*dir, static_cast<size_t>(index)) ? 1 : 0;
-    }
-  }
-  MPI_Finalize();
-  return out;
-}
-#else
-bool built_with_mpi() { return false; }
-
-MpiOutcome run_mpi(const std::string&, const SweepSpec&, bool, bool) {
-  throw SweepDirError("this fleettwin was built without MPI (OpenMPI's development files were not found): "
-                      "rebuild with libopenmpi-dev installed, or run the sweep without mpirun (--jobs N)");
-}
-#endif
 
 }  // namespace fleettwin::sweep

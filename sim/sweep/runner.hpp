@@ -34,17 +34,9 @@ Tally run_local(const SweepDir& dir, size_t jobs, bool retry_failed, bool quiet)
 Tally tally(const SweepDir& dir, size_t ran, bool retry_failed);
 std::string tally_line(const SweepDir& dir, const Tally& t);
 
-// Under mpirun with more than one rank: whether this build can take part (FLEETTWIN_MPI), and the world size the
-// launcher announced (1 when not under a launcher).
-bool built_with_mpi();
+// The world size an MPI launcher announced to this process (1 when not under one). Under mpirun, `fleettwin
+// sweep` becomes `fleettwin-mpi` (sim/sweep/mpi_main.cpp), which takes part in MPI: libsimgrid, linked into
+// fleettwin, exports SMPI's own MPI_Init and friends, which would shadow OpenMPI's.
 int launcher_world_size();
-// The MPI sweep: rank 0 prepares DIR (the others wait for it), hands out the pending runs longest first, one at a
-// time, to the ranks that ask; the others run them as children. Returns rank 0's tally (the others: empty), and
-// whether this process is rank 0.
-struct MpiOutcome {
-  bool rank0 = false;
-  Tally tally;
-};
-MpiOutcome run_mpi(const std::string& dir, const SweepSpec& spec, bool retry_failed, bool quiet);
 
 }  // namespace fleettwin::sweep

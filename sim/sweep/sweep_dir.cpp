@@ -135,7 +135,17 @@ void check_program(const Manifest& m, const std::string& dir) {
 
 }  // namespace
 
+namespace {
+std::string& program_path_override() {
+  static std::string path;
+  return path;
+}
+}  // namespace
+
+void set_program_path(const std::string& path) { program_path_override() = path; }
+
 std::string executable_path() {
+  if (!program_path_override().empty()) return program_path_override();
   std::error_code ec;
   const auto p = fs::read_symlink("/proc/self/exe", ec);
   if (ec) throw SweepDirError("cannot find the running program (/proc/self/exe): " + ec.message());

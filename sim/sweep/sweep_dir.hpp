@@ -79,10 +79,12 @@ class SweepDir {
   Manifest manifest_;
 };
 
-// The running executable's identity: "fleettwin VERSION" and the CRC-32 of its file.
+// The program that runs the runs: "fleettwin VERSION", the CRC-32 of its file, and its path (this executable, or
+// the one set_program_path names: fleettwin-mpi runs fleettwin's runs).
 std::string program_name();
 std::string program_digest();
 std::string executable_path();
+void set_program_path(const std::string& path);
 // CRC-32 of a text, as 8 hex digits.
 std::string text_digest(const std::string& text);
 // Writes `text` to `path` through a temporary file in the same folder and a rename.
