@@ -26,7 +26,7 @@ constexpr int kAsk = 1, kGive = 2;
 // Rank 0: hands out the runs; returns the tally.
 Tally dispatch(const SweepDir& dir, int size, bool retry_failed, bool quiet) {
   const std::vector<size_t> todo = pending_runs(dir, retry_failed);
-  size_t next = 0, ran = 0, finished = 0;
+  size_t next = 0, finished = 0;
   int active = size - 1;
   while (active > 0) {
     int64_t report[2];  // the run just finished (-1: none yet), and whether it is done
@@ -34,7 +34,6 @@ Tally dispatch(const SweepDir& dir, int size, bool retry_failed, bool quiet) {
     MPI_Recv(report, 2, MPI_INT64_T, MPI_ANY_SOURCE, kAsk, MPI_COMM_WORLD, &st);
     if (report[0] >= 0) {
       ++finished;
-      ran += report[1] != 0;
       if (!quiet) {
         const auto i = static_cast<size_t>(report[0]);
         std::cerr << "[" << finished << "/" << todo.size() << "] " << dir.manifest().runs[i].name << " "
@@ -48,7 +47,7 @@ Tally dispatch(const SweepDir& dir, int size, bool retry_failed, bool quiet) {
     else --active;
     MPI_Send(&give, 1, MPI_INT64_T, st.MPI_SOURCE, kGive, MPI_COMM_WORLD);
   }
-  return tally(dir, ran, retry_failed);
+  return tally(dir, todo);
 }
 
 void work(const SweepDir& dir) {

@@ -4,6 +4,7 @@
 
 #include "models/sweep/constraint.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/schedules.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 #include "sim/sweep/metrics.hpp"
 #include "sim/sweep/sweep_spec.hpp"
@@ -233,7 +234,8 @@ SweepSpec read_sweep(const std::string& path) {
     std::vector<std::string> sets;
     for (size_t i = 0; i < sp.axes.size(); ++i) sets.push_back(sp.axes[i].key + "=" + sp.points[p][i].text);
     try {
-      const Scenario sc = parse_scenario(sp.base_text, sp.base_path, sets);
+      Scenario sc = parse_scenario(sp.base_text, sp.base_path, sets);
+      compile_schedules(sc);  // time zones and jitter against the schedules, as `fleettwin validate` checks
       sp.size.push_back(static_cast<double>(sc.machine_count()) * static_cast<double>(sc.duration) / 86400.0);
     } catch (const ScenarioError& e) {
       // Name the axis whose --set the message names, else the first.

@@ -125,14 +125,19 @@ bool execute_run(const SweepDir& dir, size_t index) {
   return finish_run(dir, index, status, seconds_since(t0));
 }
 
-Tally tally(const SweepDir& dir, size_t ran, bool retry_failed) {
+Tally tally(const SweepDir& dir, const std::vector<size_t>& attempted) {
   Tally t;
   t.total = dir.manifest().runs.size();
-  t.ran = ran;
+  std::vector<bool> now(t.total, false);
+  for (const size_t i : attempted) now[i] = true;
   for (size_t i = 0; i < t.total; ++i) {
     const RunStatus s = dir.status(i);
-    if (s.state == RunState::Done && !dir.needs_run(i, false)) ++t.done;
-    else if (s.state == RunState::Failed) ++(retry_failed ? t.failed : t.skipped);
+    if (s.state == RunState::Done && !dir.needs_run(i, false)) {
+      ++t.done;
+      t.ran += now[i];
+    } else if (s.state == RunState::Failed) {
+      ++(now[i] ? t.failed : t.skipped);
+    }
   }
   return t;
 }
@@ -151,7 +156,7 @@ Tally run_local(const SweepDir& dir, size_t jobs, bool retry_failed, bool quiet)
   const std::vector<size_t> todo = pending_runs(dir, retry_failed);
   jobs = std::max<size_t>(1, jobs);
   std::map<pid_t, std::pair<size_t, std::chrono::steady_clock::time_point>> running;
-  size_t next = 0, finished = 0, ran = 0;
+  size_t next = 0, finished = 0;
   while (next < todo.size() || !running.empty()) {
     while (running.size() < jobs && next < todo.size()) {
       const size_t index = todo[next++];
@@ -170,7 +175,6 @@ Tally run_local(const SweepDir& dir, size_t jobs, bool retry_failed, bool quiet)
     const double s = seconds_since(t0);
     const bool done = finish_run(dir, index, status, s);
     ++finished;
-    ran += done;
     if (!quiet) {
       std::cerr << "[" << finished << "/" << todo.size() << "] " << dir.manifest().runs[index].name << " "
                 << (done ? "done" : "failed") << " in " << s << " s";
@@ -178,7 +182,7 @@ Tally run_local(const SweepDir& dir, size_t jobs, bool retry_failed, bool quiet)
       std::cerr << "\n";
     }
   }
-  return tally(dir, ran, retry_failed);
+  return tally(dir, todo);
 }
 
 int launcher_world_size() {

@@ -31,7 +31,8 @@ bool execute_run(const SweepDir& dir, size_t index);
 Tally run_local(const SweepDir& dir, size_t jobs, bool retry_failed, bool quiet);
 
 // The counts over the whole folder after a pass ("total, done, failed, skipped").
-Tally tally(const SweepDir& dir, size_t ran, bool retry_failed);
+// `attempted`: the runs this pass started (their failures are "failed", older ones "skipped").
+Tally tally(const SweepDir& dir, const std::vector<size_t>& attempted);
 std::string tally_line(const SweepDir& dir, const Tally& t);
 
 // The world size an MPI launcher announced to this process (1 when not under one). Under mpirun, `fleettwin
