@@ -24,8 +24,9 @@ class SlurmArrays(unittest.TestCase):
         cls.tmp = TempDir()
         cls.d = cls.tmp.__enter__()
         cls.state = os.path.join(cls.d, "slurm-state")
-        cls.addClassCleanup(lambda: subprocess.run([CLUSTER, "stop", cls.state], check=False))
+        # Cleanups run last first: the daemons stop (by their pid files), then their folder goes.
         cls.addClassCleanup(lambda: cls.tmp.__exit__(None, None, None))
+        cls.addClassCleanup(lambda: subprocess.run([CLUSTER, "stop", cls.state], check=False))
         p = subprocess.run([CLUSTER, "start", cls.state], capture_output=True, text=True, timeout=120)
         if p.returncode != 0:
             raise AssertionError("the SLURM cluster did not start:\n" + p.stdout + p.stderr)
