@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config binutils libsimgrid-dev libeigen3-dev libhdf5-dev zlib1g-dev catch2
           libcli11-dev libyaml-cpp-dev libhowardhinnant-date-dev nlohmann-json3-dev tzdata python3 python3-h5py
           python3-numpy python3-xarray python3-h5netcdf python3-matplotlib libopenmpi-dev openmpi-bin)
-test_packages=(clang libclang-rt-14-dev)
+# The sweep tests start a real single-node SLURM cluster (tests/support/slurm_cluster.sh).
+test_packages=(clang libclang-rt-14-dev slurm-wlm munge)
 
 install_missing() {
   local missing=()
@@ -23,7 +24,15 @@ install_missing() {
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
+  # Packages with daemons (munge, slurm) must not start them: the tests start their own, with their own state.
+  local guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod +x /usr/sbin/policy-rc.d
+    guard=1
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ -z "$guard" ] || $sudo rm -f /usr/sbin/policy-rc.d
 }
 
 jobs=$(nproc)

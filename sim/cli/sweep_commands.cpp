@@ -12,6 +12,7 @@
 #include "sim/output/run_file.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/sweep/merge.hpp"
+#include "sim/sweep/metrics.hpp"
 #include "sim/sweep/runner.hpp"
 #include "sim/sweep/slurm.hpp"
 
@@ -58,7 +59,8 @@ void print_runs(const sweep::SweepSpec& sp) {
 void SweepCommands::attach(CLI::App& app) {
   sweep_ = app.add_subcommand("sweep", "Run a parameter sweep (a sweep file: base scenario, axes, replicas) into a "
                                        "folder, running only what is missing; under mpirun, rank 0 hands out the runs");
-  sweep_->add_option("sweep_file", sweep_file_, "sweep file (reference: scenarios/sweeps/README.md)")->required();
+  sweep_->add_option("sweep_file", sweep_file_, "sweep file (reference: scenarios/sweeps/README.md)");
+  sweep_->add_flag("--catalogue", catalogue_, "List the metrics and series a sweep file may name, and stop");
   auto* out = sweep_->add_option("-o,--output", dir_, "the sweep's folder (its state: rerun to complete it)");
   auto* list = sweep_->add_flag("--list", list_, "List the expanded runs (index, point, replica, seed, --set) and stop");
   auto* count = sweep_->add_flag("--count", count_, "Print the number of points and runs and stop");
@@ -117,6 +119,16 @@ int SweepCommands::run() {
       std::cout << "\n";
       return 0;
     });
+  if (catalogue_) {
+    std::cout << "metrics (a value per run):\n";
+    for (const auto& m : sweep::metric_catalogue())
+      std::cout << "  " << std::left << std::setw(28) << m.name << std::setw(5) << m.units << m.description << "\n";
+    std::cout << "series (a value per time step):\n";
+    for (const auto& m : sweep::series_catalogue())
+      std::cout << "  " << std::left << std::setw(28) << m.name << std::setw(5) << m.units << m.description << "\n";
+    return 0;
+  }
+  if (sweep_file_.empty()) return bad("sweep: give a sweep file (reference: scenarios/sweeps/README.md)");
   return guarded([&] {
     const sweep::SweepSpec spec = sweep::read_sweep(sweep_file_);
     if (count_) {

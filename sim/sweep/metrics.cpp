@@ -169,7 +169,7 @@ std::vector<Series> build_series() {
   for (const HealthClass c : {HealthClass::Healthy, HealthClass::InstallationIssue, HealthClass::HeartbeatIssue,
                               HealthClass::NotApplicable}) {
     const std::string name(kHealthClassNames[at(c)]);
-    s.push_back({{name, "1", "machines " + name + " at each four-hourly evaluation"}, &schema::kHealthTime,
+    s.push_back({{name, "1", "machines in health class " + name + " at each four-hourly evaluation"}, &schema::kHealthTime,
                  health([at, c](const std::vector<double>& v) { return v[at(c)]; })});
   }
   const auto vuln = [](const schema::Dataset& d) {
