@@ -5,6 +5,7 @@
 #   bench/run.sh 1000000:365:1 1000000:365:2
 #   bench/run.sh 1000000:365:2:threats       # the same fleet with threats on at their defaults (issue 8)
 #   bench/run.sh 1000000:365:2:vulns         # vulnerability management on (issue 9); threats,vulns for both
+#   bench/run.sh 1000000:365:2:all           # every model on at its defaults (issue 11): threats and vulns
 # Figures come from the run's own /run attributes. Not a test: nothing is asserted. The fleet is bench/fleet.yaml
 # scaled by bench/fleet-args.
 set -euo pipefail
@@ -24,8 +25,8 @@ for p in "${points[@]}"; do
   mapfile -t sets < <(bench/fleet-args "$n" "$days")
   cfg=()
   [ -n "${threads:-}" ] && cfg=(--threads "$threads")
-  case ",${threats:-}," in *,threats,*) cfg+=(--set threats.enabled=true) ;; esac
-  case ",${threats:-}," in *,vulns,*) cfg+=(--set vulnerabilities.enabled=true) ;; esac
+  case ",${threats:-}," in *,threats,* | *,all,*) cfg+=(--set threats.enabled=true) ;; esac
+  case ",${threats:-}," in *,vulns,* | *,all,*) cfg+=(--set vulnerabilities.enabled=true) ;; esac
   "$bin" run bench/fleet.yaml -o "$out/b.h5" --quiet "${sets[@]}" "${cfg[@]}"
   /usr/bin/python3 - "$out/b.h5" "$n" "$days" <<'PY'
 import sys, h5py
