@@ -18,7 +18,17 @@ UtcOffsets UtcOffsets::fixed(int32_t seconds_east) {
 }
 
 UtcOffsets::UtcOffsets(int64_t first_utc_hour, std::vector<int32_t> offset_by_hour)
-    : first_hour_(first_utc_hour), by_hour_(std::move(offset_by_hour)) {}
+    : first_hour_(first_utc_hour), by_hour_(std::move(offset_by_hour)) {
+  for (size_t i = 1; i < by_hour_.size(); ++i)
+    if (by_hour_[i] != by_hour_[i - 1]) change_hours_.push_back(static_cast<int64_t>(i));
+}
+
+int64_t UtcOffsets::constant_until(int64_t utc) const {
+  if (by_hour_.empty()) return kNever;
+  const int64_t i = floor_div(utc, 3600) - first_hour_;  // at() clamps: before the table, hour 0 holds
+  const auto next = std::upper_bound(change_hours_.begin(), change_hours_.end(), i);
+  return next == change_hours_.end() ? kNever : (first_hour_ + *next) * 3600;
+}
 
 int32_t UtcOffsets::at(int64_t utc) const {
   if (by_hour_.empty()) return fixed_;
@@ -96,8 +106,20 @@ int64_t PowerSchedule::next_after(int64_t utc, int64_t local_change) const {
   return t > utc ? t : utc + 1;
 }
 
-PowerChange PowerSchedule::weekly_at(int64_t utc) const {
-  const int64_t local = utc + offsets_.at(utc);
+PowerChange PowerSchedule::at(int64_t utc, uint32_t rank, ScheduleMemo& memo) const {
+  if (kind_ != Kind::Weekly) return at(utc, rank);
+  if (utc >= memo.from && utc < memo.until) return memo.value;
+  int64_t phase_end = 0;
+  const PowerChange v = weekly_at(utc, &phase_end);
+  // Valid while the offset holds (the local time then moves with UTC) and the local time has not reached the next
+  // change point; both ends are exact, so every answer from the memo equals weekly_at's.
+  memo = {utc, std::min({v.next_change, offsets_.constant_until(utc), phase_end}), v};
+  return v;
+}
+
+PowerChange PowerSchedule::weekly_at(int64_t utc, int64_t* phase_end) const {
+  const int32_t offset = offsets_.at(utc);
+  const int64_t local = utc + offset;
   const int64_t sow = second_of_week(local);
   const int64_t week_start = local - sow;
   const auto it = std::upper_bound(changes_.begin(), changes_.end(), sow,
@@ -106,6 +128,7 @@ PowerChange PowerSchedule::weekly_at(int64_t utc) const {
   const int64_t next_local =
       it == changes_.end() ? week_start + kSecondsPerWeek + changes_.front().second_of_week
                            : week_start + it->second_of_week;
+  if (phase_end) *phase_end = next_local - offset;  // where the local time, at this offset, reaches the change
   return {on, next_after(utc, next_local)};
 }
 

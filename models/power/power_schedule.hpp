@@ -22,11 +22,14 @@ class UtcOffsets {
   int32_t at(int64_t utc_epoch_seconds) const;
   // UTC time of a local wall-clock time (the earlier of two on a repeated hour, the later on a skipped one).
   int64_t to_utc(int64_t local_epoch_seconds) const;
+  // The first UTC instant after `utc` whose offset differs from at(utc) (kNever if none).
+  int64_t constant_until(int64_t utc_epoch_seconds) const;
 
  private:
   UtcOffsets() = default;
   int64_t first_hour_ = 0;
   std::vector<int32_t> by_hour_;
+  std::vector<int64_t> change_hours_;  // indices into by_hour_ where the offset differs from the hour before
   int32_t fixed_ = 0;
 };
 
@@ -52,6 +55,15 @@ struct PowerChange {
   int64_t next_change;  // UTC epoch seconds of the next nominal change, kNever if none
 };
 
+// One caller's memo of a weekly schedule's last answer, valid for queries in [from, until): between two changes
+// the answer is the same, and a site asks in time order (its machines' changes, jittered, fall in one phase), so
+// the memo answers most queries without the week arithmetic. Per caller: the schedule itself stays immutable and
+// shared by the sites' threads.
+struct ScheduleMemo {
+  int64_t from = 0, until = 0;
+  PowerChange value{true, kNever};
+};
+
 class PowerSchedule {
  public:
   static PowerSchedule always_on();
@@ -60,6 +72,9 @@ class PowerSchedule {
   static PowerSchedule autoscale(const AutoscaleProfile& profile, UtcOffsets offsets);
 
   PowerChange at(int64_t utc_epoch_seconds, uint32_t rank) const;
+  // The same answer, from `memo` when the query falls in the phase it holds (weekly schedules; the others are
+  // answered directly).
+  PowerChange at(int64_t utc_epoch_seconds, uint32_t rank, ScheduleMemo& memo) const;
   // Shortest on or off phase in seconds (kNever if the state never changes): jitter must stay below it so
   // that jittered changes keep their order.
   int64_t shortest_phase() const;
@@ -76,7 +91,7 @@ class PowerSchedule {
   AutoscaleProfile autoscale_{};
   UtcOffsets offsets_ = UtcOffsets::fixed(0);
 
-  PowerChange weekly_at(int64_t utc) const;
+  PowerChange weekly_at(int64_t utc, int64_t* phase_end = nullptr) const;
   PowerChange autoscale_at(int64_t utc, uint32_t rank) const;
   int64_t next_after(int64_t utc, int64_t local_change) const;
 };

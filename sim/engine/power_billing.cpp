@@ -8,7 +8,8 @@ PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
     : site_(site),
       health_(health),
       subscription_billable_(site.scenario.subscriptions.size() * kBilledPlanCount),
-      cohort_p2_billable_(site.scenario.cohorts.size()) {
+      cohort_p2_billable_(site.scenario.cohorts.size()),
+      schedule_memo_(site.scenario.cohorts.size()) {
   EventQueue& q = site.events;
   follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)] =
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::TransitionDone>>("power.transition_done", Lane::Machine, this);
@@ -29,7 +30,7 @@ int PowerBilling::meter_group_of(uint32_t m) const {
 
 void PowerBilling::enter_initial_state(uint32_t m, SimTime t) {
   const CohortSpec& cohort = site_.cohort_of(m);
-  const PowerChange now = site_.schedules[site_.fleet.cohort[m]].at(site_.scenario.start + t.seconds(), site_.rank(m));
+  const PowerChange now = schedule_at(m, site_.scenario.start + t.seconds());
   const PowerState s0 = initial_power_state(is_arc_environment(cohort.environment), now.on, cohort.power.off_action);
   set_state(m, s0, t);
   apply(m, initial_follow_up(s0, site_.scenario.power), t);
@@ -55,7 +56,7 @@ void PowerBilling::on_schedule_change(const CalendarEntry& e) {
   if (f.agent[m] == AgentState::Absent) return;  // scaled in: its schedule stops
   const SimTime t = e.time();
   const uint16_t c = f.cohort[m];
-  const PowerChange now = site_.schedules[c].at(site_.scenario.start + t.seconds(), site_.rank(m));
+  const PowerChange now = schedule_at(m, site_.scenario.start + t.seconds());
   const PowerStep step =
       fleettwin::on_schedule_change(f.power[m], now.on, site_.scenario.cohorts[c].power.off_action, site_.scenario.power);
   // A real change cancels the follow-ups still pending from the previous one.
@@ -74,7 +75,7 @@ void PowerBilling::follow_up(const CalendarEntry& e, PowerEvent event) {
 bool PowerBilling::powers_on_before(uint32_t m, SimTime t, SimTime when) const {
   const Scenario& sc = site_.scenario;
   const uint16_t c = site_.fleet.cohort[m];
-  const int64_t next = site_.schedules[c].at(sc.start + t.seconds(), site_.rank(m)).next_change;
+  const int64_t next = schedule_at(m, sc.start + t.seconds()).next_change;
   return next != kNever && next - sc.start + sc.cohorts[c].power.jitter < when.seconds();
 }
 

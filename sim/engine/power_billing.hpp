@@ -40,6 +40,11 @@ class PowerBilling {
   void finish(SimTime end);
 
  private:
+  // The machine's schedule at utc, through the cohort's memo (power_schedule.hpp).
+  PowerChange schedule_at(uint32_t m, int64_t utc) const {
+    const uint16_t c = site_.fleet.cohort[m];
+    return site_.schedules[c].at(utc, site_.rank(m), schedule_memo_[c]);
+  }
   void on_schedule_change(const CalendarEntry& e);
   template <PowerEvent Event>
   void on_follow_up(const CalendarEntry& e) { follow_up(e, Event); }
@@ -62,6 +67,7 @@ class PowerBilling {
   std::vector<BillableIntegral> cohort_p2_billable_;     // per cohort, Plan 2 only (the data benefit)
   std::array<PeriodPresence, kMeterGroups> hour_presence_;
   std::array<PeriodPresence, kMeterGroups> month_presence_;
+  mutable std::vector<ScheduleMemo> schedule_memo_;  // per cohort: this site's last answer of its schedule
 };
 
 }  // namespace fleettwin

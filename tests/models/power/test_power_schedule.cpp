@@ -74,3 +74,41 @@ TEST_CASE("autoscale: instance r is on while r < min + round((max - min) x profi
   CHECK(c.next_change == t("2026-01-05T17:00:00Z"));
   CHECK_FALSE(s.at(t("2026-01-05T12:00:00Z"), 10).on);  // beyond max: never on
 }
+
+TEST_CASE("the memo gives exactly the direct answer, across daylight saving changes and repeated hours",
+          "[schedule][timezone]") {
+  // A year of queries in time order with jitter-like noise and a few steps back, on schedules whose changes sit
+  // on the clock changes themselves (02:00-03:00 local, Sunday nights), in zones that move both ways.
+  const int64_t from = t("2026-01-01T00:00:00Z"), to = t("2027-01-01T00:00:00Z");
+  for (const char* zone : {"Europe/Paris", "America/New_York", "Australia/Lord_Howe", "UTC"}) {
+    const auto offsets = load_utc_offsets(zone, from, to);
+    const std::vector<PowerSchedule> schedules = {
+        PowerSchedule::weekly({{0x1f, 8 * 3600, 18 * 3600}}, offsets),
+        PowerSchedule::weekly({{0x7f, 2 * 3600 + 1800, 3 * 3600}, {0x40, 1 * 3600, 2 * 3600 + 900}}, offsets),
+        PowerSchedule::weekly({{0x7f, 22 * 3600, 6 * 3600}}, offsets)};
+    for (const auto& s : schedules) {
+      ScheduleMemo memo;
+      uint64_t x = 12345;
+      size_t differ = 0, queries = 0;
+      for (int64_t q = from; q < to;) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const int64_t step = static_cast<int64_t>(x >> 52);  // 0 .. 4095 s
+        q += (x & 0x3f) == 0 ? -step : step;                 // one query in 64 goes back
+        const PowerChange direct = s.at(q, 0), memoised = s.at(q, 0, memo);
+        differ += direct.on != memoised.on || direct.next_change != memoised.next_change;
+        ++queries;
+      }
+      CHECK(queries > 10'000);
+      CHECK(differ == 0);
+    }
+  }
+}
+
+TEST_CASE("UTC offsets: the first instant with another offset", "[schedule][timezone]") {
+  const int64_t from = t("2026-03-01T00:00:00Z"), to = t("2026-12-01T00:00:00Z");
+  const auto paris = load_utc_offsets("Europe/Paris", from, to);
+  CHECK(paris.constant_until(t("2026-03-20T12:00:00Z")) == t("2026-03-29T01:00:00Z"));
+  CHECK(paris.constant_until(t("2026-03-29T01:00:00Z")) == t("2026-10-25T01:00:00Z"));
+  CHECK(paris.constant_until(t("2026-11-01T00:00:00Z")) == kNever);
+  CHECK(UtcOffsets::fixed(3600).constant_until(0) == kNever);
+}
