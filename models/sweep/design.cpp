@@ -58,11 +58,10 @@ std::vector<size_t> masters(const std::vector<Axis>& axes) {
       k = it->second;
     }
     m[i] = k;
-    if (axes[i].values.size() != axes[k].values.size() || axes[i].range || axes[k].range)
-      if (k != i)
-        throw DesignError("axis '" + axes[i].name + "' (" + std::to_string(axes[i].values.size()) +
-                          " values) is in lock-step with '" + axes[k].name + "' (" +
-                          std::to_string(axes[k].values.size()) + " values): lock-step needs value lists of one length");
+    if (k != i && (axes[i].values.size() != axes[k].values.size() || axes[i].range || axes[k].range))
+      throw DesignError("axis '" + axes[i].name + "' (" + std::to_string(axes[i].values.size()) +
+                        " values) is in lock-step with '" + axes[k].name + "' (" + std::to_string(axes[k].values.size()) +
+                        " values): lock-step needs value lists of one length");
   }
   return m;
 }

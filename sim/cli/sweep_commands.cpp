@@ -98,6 +98,7 @@ int SweepCommands::run() {
   if (*task_)
     return guarded([&] {
       const auto dir = sweep::SweepDir::open(dir_, true);
+      dir.check_base();
       if (index_ >= dir.manifest().runs.size())
         return bad("--index " + std::to_string(index_) + ": the sweep has runs 0 to " +
                    std::to_string(dir.manifest().runs.size() - 1));

@@ -66,7 +66,7 @@ void read_threats(const Map& m, Scenario& sc) {
   if (auto tv = m.get("threats")) {
     Map tm(*tv, {"enabled", "campaigns_per_machine_year", "mix", "noise", "tamper_protection_bypass", "retry_while_off",
                  "detection", "prevention"});
-    if (auto x = tm.get("enabled")) t.enabled = x->choice(std::array<std::string_view, 2>{"false", "true"}) == 1;
+    if (auto x = tm.get("enabled")) t.enabled = x->boolean();
     if (auto rv = tm.get("campaigns_per_machine_year")) {
       Map r(*rv, {"internet_facing", "internal"});
       if (auto x = r.get("internet_facing")) t.campaigns_per_machine_year[0] = x->number(0, 1e4);
@@ -173,7 +173,7 @@ void read_threats(const Map& m, Scenario& sc) {
       }
     if (auto x = so.get("triage")) read_per_severity(*x, s.service.triage);
     if (auto x = so.get("investigation")) read_per_severity(*x, s.service.investigation);
-    if (auto x = so.get("informational")) s.informational = x->choice(std::array<std::string_view, 2>{"false", "true"}) == 1;
+    if (auto x = so.get("informational")) s.informational = x->boolean();
     if (auto x = so.get("console")) s.console = static_cast<SocConsole>(x->choice(kSocConsoleNames));
   }
   if (t.enabled) {

@@ -11,7 +11,6 @@ namespace fleettwin::yaml {
 namespace {
 
 constexpr std::array<std::string_view, 4> kExploitabilityKeys = {"none", "public", "verified", "in_kit"};
-constexpr std::array<std::string_view, 2> kBool = {"false", "true"};
 
 // `half_life: 36d` or `capacity: median | low | high | 0.152` (the share of the backlog closed a month).
 double read_remediation_rate(const Value& v) {
@@ -90,7 +89,7 @@ void read_vulnerabilities(const Map& top, Scenario& sc) {
   if (!x) return;
   Map m(*x, {"enabled", "disclosure", "inventory", "remediation", "request_compliance", "assessment", "exposure",
              "exploitation", "secure_score", "machine_log"});
-  if (auto e = m.get("enabled")) p.enabled = e->choice(kBool) == 1;
+  if (auto e = m.get("enabled")) p.enabled = e->boolean();
   if (auto dv = m.get("disclosure")) {
     Map d(*dv, {"windows_per_machine_day", "linux_per_machine_day", "severity", "exploitability", "exploitation",
                 "patch_tuesday_hour", "linux_fix_median"});
@@ -130,7 +129,7 @@ void read_vulnerabilities(const Map& top, Scenario& sc) {
       if (p.assessment.cadence % 3600 != 0) y->fail("the publication cadence is a whole number of hours");
     }
     if (auto y = a.get("retention")) p.assessment.retention = y->duration(3600, 365LL * 86400);
-    if (auto y = a.get("agentless")) p.agentless = y->choice(kBool) == 1;
+    if (auto y = a.get("agentless")) p.agentless = y->boolean();
     if (auto y = a.get("agentless_interval")) {
       p.agentless_interval = y->duration(3600, 30LL * 86400);
       if (p.agentless_interval % 3600 != 0) y->fail("the agentless scan interval is a whole number of hours");
@@ -150,8 +149,8 @@ void read_vulnerabilities(const Map& top, Scenario& sc) {
     }
     if (auto y = e.get("mitigated_factor")) p.exposure.mitigated_factor = y->number(0, 1);
   }
-  if (auto y = m.get("exploitation")) p.exploitation = y->choice(kBool) == 1;
-  if (auto y = m.get("machine_log")) p.machine_log = y->choice(kBool) == 1;
+  if (auto y = m.get("exploitation")) p.exploitation = y->boolean();
+  if (auto y = m.get("machine_log")) p.machine_log = y->boolean();
   if (auto sv = m.get("secure_score")) {
     Map s(*sv, {"findings_min_severity", "remediate_vulnerabilities_max", "endpoint_protection_max"});
     if (auto y = s.get("findings_min_severity")) p.findings_min_severity = read_severity(*y);

@@ -59,6 +59,8 @@ class Value {
   // A duration such as 90s, 15m, 1h30m or 90d, within [lo, hi] seconds.
   int64_t duration(int64_t lo, int64_t hi) const;
   int32_t time_of_day() const;
+  // true or false, nothing else.
+  bool boolean() const { return choice(std::array<std::string_view, 2>{"false", "true"}) == 1; }
   template <size_t N>
   size_t choice(const std::array<std::string_view, N>& names) const {
     const std::string s = scalar("one of: " + join(names));

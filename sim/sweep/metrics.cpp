@@ -196,23 +196,22 @@ const T* find_in(const std::vector<T>& v, std::string_view name) {
   return nullptr;
 }
 
+template <class T>
+std::vector<MetricInfo> infos_of(const std::vector<T>& v) {
+  std::vector<MetricInfo> out;
+  for (const auto& x : v) out.push_back(x.info);
+  return out;
+}
+
 }  // namespace
 
 const std::vector<MetricInfo>& metric_catalogue() {
-  static const std::vector<MetricInfo> c = [] {
-    std::vector<MetricInfo> out;
-    for (const auto& m : metrics()) out.push_back(m.info);
-    return out;
-  }();
+  static const std::vector<MetricInfo> c = infos_of(metrics());
   return c;
 }
 
 const std::vector<MetricInfo>& series_catalogue() {
-  static const std::vector<MetricInfo> c = [] {
-    std::vector<MetricInfo> out;
-    for (const auto& s : series()) out.push_back(s.info);
-    return out;
-  }();
+  static const std::vector<MetricInfo> c = infos_of(series());
   return c;
 }
 

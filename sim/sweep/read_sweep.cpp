@@ -86,7 +86,7 @@ Axis read_axis(const Value& v, DesignKind design) {
   const double lim = std::numeric_limits<double>::max();
   const double from = r.need("from").number(-lim, lim), to = r.need("to").number(-lim, lim);
   const bool log = r.get("scale") && r.get("scale")->choice(kScales) == 1;
-  const bool integer = r.get("integer") && r.get("integer")->node().as<std::string>() == "true";
+  const bool integer = r.get("integer") && r.get("integer")->boolean();
   if (log && (from <= 0 || to <= 0)) range->fail("a log range needs from and to above 0");
   const auto count = r.get("count");
   const auto step = r.get("step");

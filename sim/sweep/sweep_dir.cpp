@@ -225,6 +225,19 @@ SweepDir SweepDir::open(const std::string& dir, bool same_program) {
   return d;
 }
 
+void SweepDir::check_base() const {
+  std::string text;
+  try {
+    text = read_file(manifest_.base_path);
+  } catch (const SweepDirError& e) {
+    throw SweepDirError(dir_ + ": the base scenario is gone: " + e.what());
+  }
+  if (text_digest(text) != manifest_.base_digest)
+    throw SweepDirError(dir_ + ": the base scenario " + manifest_.base_path +
+                        " changed since the sweep was prepared: results of two scenarios are not mixed. Restore it, "
+                        "or run the sweep in a new folder");
+}
+
 std::string SweepDir::run_file(size_t index) const {
   return (fs::path(dir_) / "runs" / (manifest_.runs.at(index).name + ".h5")).string();
 }

@@ -65,6 +65,9 @@ class SweepDir {
   static SweepDir open(const std::string& dir, bool same_program);
 
   const std::string& path() const { return dir_; }
+  // Throws SweepDirError when the base scenario's text is no longer the one the manifest pins (a task started
+  // after the base was edited would mix two scenarios' results).
+  void check_base() const;
   const Manifest& manifest() const { return manifest_; }
   std::string run_file(size_t index) const;
   std::string log_file(size_t index) const;

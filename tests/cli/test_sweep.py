@@ -272,6 +272,9 @@ class FolderRules(unittest.TestCase):
             p = fleettwin("sweep", s, "-o", folder, check=False)
             self.assertEqual(p.returncode, 2)
             self.assertIn("changed since these runs were made", p.stderr)
+            p = fleettwin("sweep-task", folder, "--index", "0", check=False)  # what a queued SLURM task would do
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("changed since the sweep was prepared", p.stderr)
             with open(base, "w") as f:
                 f.write(read_text(scenario("quickstart.yaml")))
             s2 = write_file(d, "s2.yaml", sweep_text(base, replicas=1).replace("[P1, P2]", "[P1, P2, 'off']"))
@@ -353,6 +356,8 @@ BAD = {
     "range without count": ("  - {name: x, key: cohorts.dev-vms.count, range: {from: 1, to: 5}}\n", "",
                             ["parameters[0].range: a range needs count"]),
     "unknown top key": (None, "replica: 3\n", ["unknown key 'replica'"]),
+    "integer not a boolean": ("  - {name: x, key: cohorts.dev-vms.count, range: {from: 1, to: 5, count: 3, integer: yes}}\n",
+                              "", ["parameters[0].range.integer: unknown value 'yes' (expected one of: false, true)"]),
     "duplicate axis": ("  - {name: x, key: cohorts.dev-vms.count, values: [1]}\n"
                        "  - {name: x, key: cohorts.prod-vms.count, values: [1]}\n", "",
                        ["parameters[1]: two axes are named 'x'"]),
