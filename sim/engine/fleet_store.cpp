@@ -46,7 +46,6 @@ FleetStore FleetStore::build(const Scenario& sc) {
   f.attempts.assign(n, 0);
   f.seen.assign(n, TickTrack{});
   f.os_on.assign(n, TickTrack{});
-  f.eval_mark.assign(n, 0);
   f.health.assign(n, HealthClass::NotCovered);
   f.health_issue.assign(n, Issue::NoPlan);
   f.sensor.assign(n, 0);

@@ -55,7 +55,6 @@ struct FleetStore {
   std::vector<uint8_t> attempts;      // deployment attempts since the last (re)deployment began
   std::vector<TickTrack> seen;        // ticks with a delivered heartbeat, since the current install
   std::vector<TickTrack> os_on;       // ticks with the operating system running
-  std::vector<uint32_t> eval_mark;    // 1 + the last evaluation that re-classified the machine
   std::vector<HealthClass> health;    // the evaluation in force
   std::vector<Issue> health_issue;
   std::vector<uint8_t> sensor;        // SensorHealth in force
@@ -85,8 +84,8 @@ struct FleetStore {
   }
   static constexpr size_t bytes_per_machine() {
     return 4 * sizeof(uint16_t) + sizeof(Environment) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +
-           4 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
-           sizeof(uint32_t) + sizeof(HealthClass) + sizeof(Issue) + sizeof(uint8_t);
+           3 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
+           sizeof(HealthClass) + sizeof(Issue) + sizeof(uint8_t);
   }
 };
 

@@ -10,7 +10,8 @@ namespace fleettwin {
 HealthMonitor::HealthMonitor(SiteContext& site)
     : site_(site),
       heartbeat_interval_(site.scenario.defender.heartbeat_interval),
-      first_evaluation_(kEvaluationPeriod - site.scenario.start % kEvaluationPeriod) {
+      first_evaluation_(kEvaluationPeriod - site.scenario.start % kEvaluationPeriod),
+      recheck_(site.machines) {
   for (const auto& sub : site.scenario.subscriptions)
     geo_by_subscription_.push_back(static_cast<uint8_t>(site.scenario.tenants[sub.tenant].geo));
 }
@@ -54,8 +55,8 @@ int64_t HealthMonitor::evaluation_after(SimTime t) const {
 }
 
 void HealthMonitor::queue_at(uint32_t m, int64_t evaluation) {
-  assert(evaluation >= next_evaluation_ && evaluation - next_evaluation_ < static_cast<int64_t>(kRecheckRing));
-  recheck_[static_cast<size_t>(evaluation) % kRecheckRing].push_back(m);
+  assert(evaluation >= next_evaluation_ && evaluation - next_evaluation_ < static_cast<int64_t>(RecheckRing::kSlots));
+  recheck_.mark(m, evaluation);
 }
 
 // The evaluations a change at t can affect: the next one, the one after (when the last heartbeat leaves the
@@ -110,6 +111,9 @@ uint8_t HealthMonitor::sensor_state(uint32_t m, SimTime time) const {
 void HealthMonitor::evaluate_start(ClassCounts& counts, SensorCounts& sensor, std::vector<HealthChange>& changes) {
   FleetStore& f = site_.fleet;
   changes.clear();
+  size_t machines = 0;
+  for (const auto& r : site_.machines) machines += r.count;
+  changes.reserve(machines);
   site_.for_each_machine([&](uint32_t m) {
     const auto [cls, issue] = classify(m, SimTime());
     f.health[m] = cls;
@@ -129,11 +133,8 @@ void HealthMonitor::evaluate(int64_t index, SimTime time, ClassCounts& counts, S
   assert(index == next_evaluation_);
   FleetStore& f = site_.fleet;
   changes.clear();
-  auto& bucket = recheck_[static_cast<size_t>(index) % kRecheckRing];
-  const auto mark = static_cast<uint32_t>(index);
-  for (const uint32_t m : bucket) {
-    if (f.eval_mark[m] == mark) continue;  // queued more than once
-    f.eval_mark[m] = mark;
+  // In machine order (the ring's), so that the control plane only merges the sites' lists.
+  recheck_.drain(index, [&](uint32_t m) {
     const auto [cls, issue] = classify(m, time);
     const uint8_t state = sensor_state(m, time);
     if (state != f.sensor[m]) {
@@ -141,22 +142,14 @@ void HealthMonitor::evaluate(int64_t index, SimTime time, ClassCounts& counts, S
       ++sensor_counts_[state];
       f.sensor[m] = state;
     }
-    if (cls == f.health[m] && issue == f.health_issue[m]) continue;
+    if (cls == f.health[m] && issue == f.health_issue[m]) return;
     --class_counts_[static_cast<size_t>(f.health[m])];
     ++class_counts_[static_cast<size_t>(cls)];
     f.health[m] = cls;
     f.health_issue[m] = issue;
     changes.push_back({m, cls, issue});
-  }
-  // A processed slot is reused 64 evaluations later: keeping a large capacity in each of the 64 slots held
-  // ~250 MiB at 1M machines (SIMGRID-NOTES pitfall 10 again), so large slots give their storage back.
-  if (bucket.capacity() > 16384)
-    std::vector<uint32_t>().swap(bucket);
-  else
-    bucket.clear();
+  });
   ++next_evaluation_;
-  // Sorted here, on the site's own thread, so that the control plane only merges.
-  std::sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) { return a.machine < b.machine; });
   counts = class_counts_;
   sensor = sensor_counts_;
 }

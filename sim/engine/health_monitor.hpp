@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/engine/recheck_ring.hpp"
 #include "sim/engine/site_context.hpp"
 #include "sim/output/records.hpp"
 
@@ -47,6 +48,7 @@ class HealthMonitor {
   // The evaluation at four-hour boundary `time` (every event before it handled); `changes` in machine order.
   void evaluate(int64_t index, SimTime time, ClassCounts& counts, SensorCounts& sensor,
                 std::vector<HealthChange>& changes);
+  size_t recheck_bytes() const { return recheck_.bytes(); }
 
   // The outcome of the site's heartbeat batch of tick t: a batch lost on a downed uplink means no heartbeat of
   // any machine behind it.
@@ -57,8 +59,6 @@ class HealthMonitor {
   uint64_t batches_lost() const { return batches_lost_; }
 
  private:
-  static constexpr size_t kRecheckRing = 64;  // evaluations ahead: 7 days (Inactive) = 42, plus margin
-
   uint8_t geo_of(uint32_t m) const { return geo_by_subscription_[site_.fleet.subscription[m]]; }
   int64_t evaluation_after(SimTime t) const;  // index of the first evaluation strictly after t
   void queue_at(uint32_t m, int64_t evaluation);
@@ -69,7 +69,7 @@ class HealthMonitor {
   int32_t heartbeat_interval_;
   int64_t first_evaluation_;  // seconds since the start of the first four-hour UTC boundary after the start
   std::vector<uint8_t> geo_by_subscription_;  // the tenant geo a subscription's heartbeats go to
-  std::vector<std::vector<uint32_t>> recheck_ = std::vector<std::vector<uint32_t>>(kRecheckRing);
+  RecheckRing recheck_;
   ClassCounts class_counts_{};
   SensorCounts sensor_counts_{};
   bool link_up_ = true;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "sim/engine/scratch_vector.hpp"
+
 namespace fleettwin {
 
 ReportMerger::ReportMerger(size_t locations, RecordSink& sink) : sink_(sink) {
@@ -60,6 +62,7 @@ void ReportMerger::merge(std::span<const SiteReport* const> reports) {
         std::push_heap(cursors_.begin(), cursors_.end(), later);
     }
     sink_.append_evaluation(evaluation_);
+    clear_scratch(evaluation_.changes);  // evaluation 0 lists every machine of the fleet
   }
 }
 

@@ -1,6 +1,7 @@
 #include "sim/engine/site.hpp"
 
 #include "models/health/health_evaluation.hpp"
+#include "sim/engine/scratch_vector.hpp"
 
 namespace fleettwin {
 
@@ -78,7 +79,7 @@ const SiteReport& Site::tick(SimTime t) {
   SiteReport& r = reports_[current_];
   r.time = t;
   r.hour_closed = r.month_closed = r.evaluated = false;
-  r.changes.clear();
+  clear_scratch(r.changes);  // evaluation 0's list held every machine
   if (is_multiple_of(t, 3600)) {
     r.hour_closed = true;
     r.hour = t.seconds() / 3600 - 1;

@@ -38,12 +38,10 @@ void write_machines(H5Writer& w, const MachineColumns& m) {
   const hid_t g = w.group(schema::kMachines);
   h5::attr(g, schema::kDescription, schema::kMachinesDescription);
   const size_t n = m.cohort.size();
-  std::vector<int64_t> ids(n);
-  for (size_t i = 0; i < n; ++i) ids[i] = static_cast<int64_t>(i);
-  h5::Id id = w.column(schema::kMachineId, ids, kMachineChunk);
+  h5::Id id = w.generated_column(schema::kMachineId, n, kMachineChunk, [](size_t i) { return static_cast<int64_t>(i); });
   h5::check(H5DSset_scale(id, std::string(schema::kMachineId.scale).c_str()), "make scale machine");
   const auto col = [&](const schema::Dataset& spec, auto values) {
-    h5::Id d = w.column(spec, widen(values), kMachineChunk);
+    h5::Id d = w.generated_column(spec, n, kMachineChunk, [&](size_t i) { return static_cast<int64_t>(values[i]); });
     H5Writer::attach(d, id, 0);
     return d;
   };
@@ -59,9 +57,9 @@ void write_machines(H5Writer& w, const MachineColumns& m) {
   H5Writer::flags(col(schema::kMachineHealth, m.health), kHealthClassNames);
   issue_flags(col(schema::kMachineHealthIssue, m.health_issue));
   col(schema::kMachineAttempts, m.install_attempts);
-  std::vector<double> hours(n);
-  for (size_t i = 0; i < n; ++i) hours[i] = m.billed_seconds[i] / 3600.0;
-  H5Writer::attach(w.column(schema::kMachineBilledHours, std::span<const double>(hours), kMachineChunk), id, 0);
+  H5Writer::attach(w.generated_column(schema::kMachineBilledHours, n, kMachineChunk,
+                                      [&](size_t i) { return m.billed_seconds[i] / 3600.0; }),
+                   id, 0);
 }
 
 void write_run_info(H5Writer& w, const RunInfo& info) {

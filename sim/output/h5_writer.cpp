@@ -122,27 +122,54 @@ void H5Writer::attach(hid_t d, hid_t scale, unsigned axis) {
 }
 
 h5::Id H5Writer::column(const schema::Dataset& spec, std::span<const int64_t> values, hsize_t chunk) {
-  const hsize_t n = values.size();
-  std::vector<hsize_t> chunks;
-  if (chunk && n > 0) chunks = {std::min(chunk, n)};
-  h5::Id d = create(spec, file_type_of(spec.type), {n}, {n}, chunks);
-  std::vector<unsigned char> bytes;
-  encode(spec.type, values, bytes);
-  if (n) h5::check(H5Dwrite(d, file_type_of(spec.type), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()), "write " + spec.path());
-  describe(d, spec);
-  h5::attr(d, schema::kChecksum, h5::crc32(0, bytes.data(), bytes.size()));
-  return d;
+  return generated_column(spec, values.size(), chunk, [&](size_t i) { return values[i]; });
 }
 
 h5::Id H5Writer::column(const schema::Dataset& spec, std::span<const double> values, hsize_t chunk) {
-  const hsize_t n = values.size();
+  return generated_column(spec, values.size(), chunk, [&](size_t i) { return values[i]; });
+}
+
+H5Writer::ColumnSink H5Writer::open_column(const schema::Dataset& spec, size_t n, hsize_t chunk, bool real) {
+  ColumnSink sink;
+  const hsize_t rows = n;
   std::vector<hsize_t> chunks;
-  if (chunk && n > 0) chunks = {std::min(chunk, n)};
-  h5::Id d = create(spec, H5T_IEEE_F64LE, {n}, {n}, chunks);
-  if (n) h5::check(H5Dwrite(d, H5T_IEEE_F64LE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "write " + spec.path());
-  describe(d, spec);
-  h5::attr(d, schema::kChecksum, h5::crc32(0, values.data(), values.size() * sizeof(double)));
-  return d;
+  if (chunk && rows > 0) chunks = {std::min<hsize_t>(chunk, rows)};
+  // A double column is stored as doubles whatever the schema says (the schema's F64 columns).
+  sink.file_type = real ? H5T_IEEE_F64LE : file_type_of(spec.type);
+  sink.type = real ? schema::Type::F64 : spec.type;
+  sink.dataset = create(spec, sink.file_type, {rows}, {rows}, chunks);
+  sink.path = spec.path();
+  // Slices of whole chunks, so that HDF5 never has to read back a chunk it wrote part of.
+  constexpr size_t kSliceRows = 65536;
+  const size_t c = chunks.empty() ? kSliceRows : static_cast<size_t>(chunks[0]);
+  sink.slice_rows = std::max<size_t>(1, kSliceRows / c) * c;
+  return sink;
+}
+
+void H5Writer::write_slice(ColumnSink& sink, std::span<const int64_t> values) {
+  encode(sink.type, values, sink.bytes);
+  write_rows(sink, values.size(), sink.bytes.data());
+}
+
+void H5Writer::write_slice(ColumnSink& sink, std::span<const double> values) {
+  write_rows(sink, values.size(), values.data());
+}
+
+void H5Writer::write_rows(ColumnSink& sink, size_t rows, const void* data) {
+  if (rows == 0) return;
+  sink.crc = h5::crc32(sink.crc, data, rows * size_of(sink.type));
+  const hsize_t start = sink.written, count = rows;
+  h5::Id fspace(H5Dget_space(sink.dataset), H5Sclose, "get a space");
+  h5::check(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, &start, nullptr, &count, nullptr), "select rows");
+  h5::Id mspace(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a space");
+  h5::check(H5Dwrite(sink.dataset, sink.file_type, mspace, fspace, H5P_DEFAULT, data), "write " + sink.path);
+  sink.written += rows;
+}
+
+h5::Id H5Writer::close_column(ColumnSink& sink, const schema::Dataset& spec) {
+  describe(sink.dataset, spec);
+  h5::attr(sink.dataset, schema::kChecksum, sink.crc);
+  return std::move(sink.dataset);
 }
 
 h5::Id H5Writer::text_column(const schema::Dataset& spec, const std::vector<std::string>& values) {

@@ -3,7 +3,9 @@
 // dimension scales, and series that grow one row at a time, buffered and flushed a chunk at a time. Each dataset
 // gets its schema attributes (units, long_name, description) and the CRC-32 of its values, which the readers
 // check. Files use HDF5's 1.10 format, whose metadata carries checksums: a damaged file is an error, not a crash.
+#include <algorithm>
 #include <cstdint>
+#include <type_traits>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,6 +43,23 @@ class H5Writer {
   // A whole 1-D column of numbers (`values` converted to the schema type) or of text.
   h5::Id column(const schema::Dataset& spec, std::span<const int64_t> values, hsize_t chunk = 0);
   h5::Id column(const schema::Dataset& spec, std::span<const double> values, hsize_t chunk = 0);
+  // A whole 1-D column of n numbers, value(i) giving row i (an integer, or a double for an F64 dataset), written a
+  // slice of whole chunks at a time: no copy of the column is ever held (at 10M machines one int64 copy of a
+  // per-machine column was 80 MB, and the encoded bytes as much again).
+  template <class Value>
+  h5::Id generated_column(const schema::Dataset& spec, size_t n, hsize_t chunk, Value&& value) {
+    using Result = std::invoke_result_t<Value&, size_t>;
+    using Stored = std::conditional_t<std::is_floating_point_v<Result>, double, int64_t>;
+    ColumnSink sink = open_column(spec, n, chunk, std::is_same_v<Stored, double>);
+    std::vector<Stored> slice;
+    slice.reserve(std::min(n, sink.slice_rows));
+    for (size_t i = 0; i < n;) {
+      slice.clear();
+      for (const size_t end = std::min(n, i + sink.slice_rows); i < end; ++i) slice.push_back(static_cast<Stored>(value(i)));
+      write_slice(sink, slice);
+    }
+    return close_column(sink, spec);
+  }
   h5::Id text_column(const schema::Dataset& spec, const std::vector<std::string>& values);
   // A coordinate of labels (plan, environment, class, ...): a text column made the dimension scale `spec.scale`.
   h5::Id label_scale(const schema::Dataset& spec, const std::vector<std::string>& labels);
@@ -48,7 +67,8 @@ class H5Writer {
   Series series(const schema::Dataset& spec, std::vector<hsize_t> row_shape, hsize_t chunk_rows);
   // An extendible time axis in CF units, made a dimension scale.
   Series time_axis(const schema::Dataset& spec, hsize_t chunk_rows);
-  // Appends the buffered rows once a chunk's worth has accumulated (or always, with force).
+  // Appends the buffered rows once a chunk's worth has accumulated (or always, with force). Called after each row
+  // a writer appends, so that a series holds at most a chunk in memory however many rows one call brings.
   void flush(Series& s, bool force = false);
   // Flushes what remains and writes the series' checksum.
   void finish(Series& s);
@@ -81,6 +101,21 @@ class H5Writer {
   void abandon() noexcept;
 
  private:
+  struct ColumnSink {
+    h5::Id dataset;
+    hid_t file_type = -1;
+    schema::Type type = schema::Type::I64;
+    size_t slice_rows = 1;
+    hsize_t written = 0;
+    uint32_t crc = 0;
+    std::vector<unsigned char> bytes;
+    std::string path;  // for the error message
+  };
+  ColumnSink open_column(const schema::Dataset& spec, size_t n, hsize_t chunk, bool real);
+  void write_slice(ColumnSink& sink, std::span<const int64_t> values);
+  void write_slice(ColumnSink& sink, std::span<const double> values);
+  void write_rows(ColumnSink& sink, size_t rows, const void* data);
+  h5::Id close_column(ColumnSink& sink, const schema::Dataset& spec);
   h5::Id create(const schema::Dataset& spec, hid_t file_type, std::vector<hsize_t> dims, std::vector<hsize_t> max,
                 std::vector<hsize_t> chunk);
   std::string time_units_;

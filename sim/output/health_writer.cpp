@@ -95,15 +95,15 @@ void HealthWriter::append_evaluation(const Evaluation& e) {
   for (const auto& row : by_env) by_environment_.ints.insert(by_environment_.ints.end(), row.begin(), row.end());
   for (const auto& row : sensor_env)
     sensor_by_environment_.ints.insert(sensor_by_environment_.ints.end(), row.begin(), row.end());
+  const std::array<H5Writer::Series*, 4> change_series = {&change_time_, &change_machine_, &change_class_, &change_issue_};
   for (const auto& c : e.changes) {
     change_time_.ints.push_back(e.time.seconds());
     change_machine_.ints.push_back(c.machine);
     change_class_.ints.push_back(static_cast<int64_t>(c.health_class));
     change_issue_.ints.push_back(static_cast<int64_t>(c.issue));
+    for (H5Writer::Series* s : change_series) w_.flush(*s);  // the start's rows are every machine: a chunk at a time
   }
-  for (H5Writer::Series* s : {&time_, &by_location_, &by_environment_, &sensor_by_environment_, &change_time_,
-                              &change_machine_, &change_class_, &change_issue_})
-    w_.flush(*s);
+  for (H5Writer::Series* s : {&time_, &by_location_, &by_environment_, &sensor_by_environment_}) w_.flush(*s);
 }
 
 void HealthWriter::finish() {

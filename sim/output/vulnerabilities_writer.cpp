@@ -22,7 +22,7 @@ template <class Row, class F>
 void cube(H5Writer& w, const schema::Dataset& spec, const std::vector<Row>& rows, size_t a, size_t b,
           std::array<hid_t, 3> scales, F value) {
   H5Writer::Series s = w.series(spec, {a, b}, kRows);
-  for (const Row& r : rows)
+  for (const Row& r : rows) {
     for (size_t i = 0; i < a; ++i)
       for (size_t j = 0; j < b; ++j) {
         if (spec.type == schema::Type::F64)
@@ -30,6 +30,8 @@ void cube(H5Writer& w, const schema::Dataset& spec, const std::vector<Row>& rows
         else
           s.ints.push_back(static_cast<int64_t>(value(r, i, j)));
       }
+    w.flush(s);
+  }
   for (unsigned k = 0; k < 3; ++k) H5Writer::attach(s.dataset, scales[k], k);
   w.finish(s);
 }
@@ -77,6 +79,7 @@ void write_machine_rows(H5Writer& w, const VulnerabilityRecord& r, hid_t sev) {
     offset.ints.insert(offset.ints.end(), x.offset.begin(), x.offset.end());
     listed.ints.insert(listed.ints.end(), x.listed.begin(), x.listed.end());
     snapshot.ints.push_back(x.snapshot_time);
+    for (H5Writer::Series* s : {&time, &machine, &view, &offset, &listed, &snapshot}) w.flush(*s);
   }
   for (H5Writer::Series* s : {&offset, &listed}) H5Writer::attach(s->dataset, sev, 1);
   for (H5Writer::Series* s : {&time, &machine, &view, &offset, &listed, &snapshot}) w.finish(*s);
