@@ -67,17 +67,11 @@ FleetStore FleetStore::build(const Scenario& sc) {
   if (sc.vulnerabilities.enabled) {
     f.vulnerabilities = std::make_shared<const VulnerabilityCatalogue>(sc);
     f.vuln_backlog.assign(n, {});
-    f.vuln_backlog_severity.assign(n, {});
     f.vuln_critical_births.assign(n, 0);
     f.vuln_mark.assign(n, 0);
     f.vuln_safety.assign(n, 1);
-    f.vuln_group.assign(n, 0);
     f.vuln_view.assign(n, 0);
     f.vuln_snapshot.assign(n, {});
-    for (size_t g = 0; g < f.vulnerabilities->groups().size(); ++g) {
-      const auto& G = f.vulnerabilities->groups()[g];
-      for (uint32_t m = G.first_machine; m < G.first_machine + G.count; ++m) f.vuln_group[m] = static_cast<uint32_t>(g);
-    }
   }
   return f;
 }

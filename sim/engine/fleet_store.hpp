@@ -27,7 +27,6 @@ inline constexpr int kMisconfigShift = 4;  // bits 4-5 of agent_flags: Misconfig
 // What Defender for Cloud lists of a machine that is not reporting.
 struct VulnSnapshot {
   std::array<uint16_t, 4> listed{};  // by severity
-  std::array<int32_t, 4> disclosed{};  // the group's disclosed findings at the snapshot, by severity
   float safety = 1;                  // its Π (1 − risk)
   int32_t time = 0;
 };
@@ -63,11 +62,9 @@ struct FleetStore {
   // Columns, not a struct per machine: the 8-hourly and daily passes read the view alone (1M machines x 365 days
   // with one 64-byte struct per machine ran 9 % slower than these columns, bench fleet at 100k).
   std::vector<std::array<uint16_t, 16>> vuln_backlog;  // remediable open findings by class, at the last maintenance
-  std::vector<std::array<uint16_t, 4>> vuln_backlog_severity;  // the backlog by severity
   std::vector<int64_t> vuln_critical_births;  // Σ disclosure instants of the backlog's criticals
   std::vector<uint32_t> vuln_mark;           // the group's remediable prefix folded in at the last maintenance
   std::vector<float> vuln_safety;            // Π over the backlog of (1 − risk): its part of the device score
-  std::vector<uint32_t> vuln_group;          // VulnerabilityCatalogue group
   std::vector<uint8_t> vuln_view;            // VulnView, with the pending, missed and absent flags
   std::vector<VulnSnapshot> vuln_snapshot;
 
@@ -79,12 +76,12 @@ struct FleetStore {
             attempts, billed_seconds};
   }
   static constexpr size_t vulnerability_bytes_per_machine() {
-    return sizeof(std::array<uint16_t, 16>) + sizeof(std::array<uint16_t, 4>) + sizeof(int64_t) + 2 * sizeof(uint32_t) +
-           sizeof(float) + sizeof(uint8_t) + sizeof(VulnSnapshot);
+    return sizeof(std::array<uint16_t, 16>) + sizeof(int64_t) + sizeof(uint32_t) + sizeof(float) + sizeof(uint8_t) +
+           sizeof(VulnSnapshot);
   }
   static constexpr size_t bytes_per_machine() {
     return 4 * sizeof(uint16_t) + sizeof(Environment) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +
-           3 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
+           sizeof(SimTime) + 3 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
            sizeof(HealthClass) + sizeof(Issue) + sizeof(uint8_t);
   }
 };

@@ -121,3 +121,29 @@ TEST_CASE("the share of finding-time Defender for Cloud does not list follows fr
     CHECK(share_unseen(run.vulnerabilities) == Approx(7.5 / 24 / w).epsilon(0.02));
   }
 }
+
+TEST_CASE("a machine's group found from its cohort is the group whose machines hold it", "[vulnerabilities]") {
+  // Cohorts of one, two and three operating systems, one of them given no machine, and an empty cohort.
+  const std::string text = std::string(kBase) +
+                           "  - {name: b, count: 7, environment: azure, region: r, subscription: s,\n"
+                           "     os: {ubuntu-22.04: 0.5, rhel-9: 0, windows-server-2019: 0.5}}\n"
+                           "  - {name: c, count: 0, environment: azure, region: r, subscription: s}\n"
+                           "  - {name: d, count: 3, environment: azure, region: r, subscription: s}\n";
+  const Scenario sc = parse_scenario(text, "v.yaml", {"cohorts[0].os={ubuntu-22.04: 0.3, windows-server-2022: 0.7}"});
+  const VulnerabilityCatalogue catalogue(sc);
+  const FleetStore f = FleetStore::build(sc);
+  size_t groups_seen = 0;
+  uint32_t last = UINT32_MAX;
+  for (uint32_t m = 0; m < f.size(); ++m) {
+    const uint32_t g = catalogue.group_of(m, f.cohort[m]);
+    const VulnerabilityGroup& G = catalogue.groups().at(g);
+    CHECK(G.cohort == f.cohort[m]);
+    CHECK(G.os == f.os[m]);
+    CHECK((m >= G.first_machine && m < G.first_machine + G.count));
+    CHECK(g == catalogue.group_of(m));
+    groups_seen += g != last;
+    last = g;
+  }
+  CHECK(groups_seen == catalogue.groups().size());
+  CHECK(groups_seen == 5);
+}
