@@ -11,7 +11,7 @@ HealthMonitor::HealthMonitor(SiteContext& site)
     : site_(site),
       heartbeat_interval_(site.scenario.defender.heartbeat_interval),
       first_evaluation_(kEvaluationPeriod - site.scenario.start % kEvaluationPeriod),
-      recheck_(site.machines) {
+      recheck_(site.machines, kRecheckSlots) {
   for (const auto& sub : site.scenario.subscriptions)
     geo_by_subscription_.push_back(static_cast<uint8_t>(site.scenario.tenants[sub.tenant].geo));
 }
@@ -55,7 +55,7 @@ int64_t HealthMonitor::evaluation_after(SimTime t) const {
 }
 
 void HealthMonitor::queue_at(uint32_t m, int64_t evaluation) {
-  assert(evaluation >= next_evaluation_ && evaluation - next_evaluation_ < static_cast<int64_t>(RecheckRing::kSlots));
+  assert(evaluation >= next_evaluation_ && evaluation - next_evaluation_ < static_cast<int64_t>(kRecheckSlots));
   recheck_.mark(m, evaluation);
 }
 

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/engine/recheck_ring.hpp"
+#include "sim/engine/machine_bit_ring.hpp"
 #include "sim/engine/site_context.hpp"
 #include "sim/output/records.hpp"
 
@@ -69,7 +69,8 @@ class HealthMonitor {
   int32_t heartbeat_interval_;
   int64_t first_evaluation_;  // seconds since the start of the first four-hour UTC boundary after the start
   std::vector<uint8_t> geo_by_subscription_;  // the tenant geo a subscription's heartbeats go to
-  RecheckRing recheck_;
+  static constexpr size_t kRecheckSlots = 64;  // evaluations ahead: 7 days (Inactive) = 42, plus margin
+  MachineBitRing recheck_;
   ClassCounts class_counts_{};
   SensorCounts sensor_counts_{};
   bool link_up_ = true;

@@ -4,22 +4,22 @@
 #include <set>
 #include <vector>
 
-#include "sim/engine/recheck_ring.hpp"
+#include "sim/engine/machine_bit_ring.hpp"
 
 using namespace fleettwin;
 
 namespace {
-std::vector<uint32_t> drained(RecheckRing& ring, int64_t evaluation) {
+std::vector<uint32_t> drained(MachineBitRing& ring, int64_t evaluation) {
   std::vector<uint32_t> out;
   ring.drain(evaluation, [&](uint32_t m) { out.push_back(m); });
   return out;
 }
 }  // namespace
 
-TEST_CASE("the recheck ring gives each marked machine once, in machine order, across ranges given in any order",
-          "[recheck]") {
+TEST_CASE("the machine bit ring gives each marked machine once, in machine order, across ranges given in any order",
+          "[bitring]") {
   // Three ranges out of order, one ending mid-word and one a single machine, with gaps between them.
-  RecheckRing ring({{1000, 130}, {5, 70}, {400, 1}});
+  MachineBitRing ring({{1000, 130}, {5, 70}, {400, 1}}, 64);
   std::mt19937 gen(7);
   std::vector<uint32_t> machines;
   for (uint32_t m = 5; m < 75; ++m) machines.push_back(m);
@@ -37,13 +37,17 @@ TEST_CASE("the recheck ring gives each marked machine once, in machine order, ac
   CHECK(drained(ring, 4) == std::vector<uint32_t>{1129});
 }
 
-TEST_CASE("a slot is reused a ring's length later, holding only what was marked since", "[recheck]") {
-  RecheckRing ring({{0, 64}});
+TEST_CASE("a slot is reused a ring's length later, holding only what was marked since", "[bitring]") {
+  MachineBitRing ring({{0, 64}}, 64);
   ring.mark(63, 0);
   ring.mark(0, 1);
   CHECK(drained(ring, 0) == std::vector<uint32_t>{63});
-  ring.mark(5, RecheckRing::kSlots);  // the slot of evaluation 0 again
+  ring.mark(5, ring.slots());  // the slot of evaluation 0 again
   CHECK(drained(ring, 1) == std::vector<uint32_t>{0});
-  CHECK(drained(ring, RecheckRing::kSlots) == std::vector<uint32_t>{5});
-  CHECK(ring.bytes() >= RecheckRing::kSlots * sizeof(uint64_t));
+  CHECK(drained(ring, ring.slots()) == std::vector<uint32_t>{5});
+  CHECK(ring.bytes() >= ring.slots() * sizeof(uint64_t));
+  MachineBitRing one({{10, 3}}, 1);  // a single slot: marks for any index land in it
+  one.mark(12, 0);
+  one.mark(10, 5);
+  CHECK(drained(one, 7) == std::vector<uint32_t>{10, 12});
 }
