@@ -29,7 +29,7 @@ AgentLifecycle::AgentLifecycle(SiteContext& site, PowerBilling& power, HealthMon
 
 Issue AgentLifecycle::not_applicable(uint32_t m) const {
   const CohortSpec& cohort = site_.cohort_of(m);
-  return not_applicable_reason(site_.fleet.os[m], cohort.environment, cohort.orchestration);
+  return not_applicable_reason(site_.fleet.os_of(m), cohort.environment, cohort.orchestration);
 }
 
 void AgentLifecycle::schedule(EventKind kind, uint32_t m, int64_t when) {
@@ -63,10 +63,10 @@ void AgentLifecycle::initialise_machine(uint32_t m) {
   if (covered) f.agent_flags[m] |= kCovered;
   if (!covered || na != Issue::None) return;
   // Steady state: the outcome of the deployments made before the start.
-  const Issue legacy = legacy_opt_in_needed(sc.defender.provisioning, f.os[m], sc.subscriptions[sub].created,
+  const Issue legacy = legacy_opt_in_needed(sc.defender.provisioning, f.os_of(m), sc.subscriptions[sub].created,
                                             opted_in_[sub] & 1, opted_in_[sub] & 2);
   const Issue prereq =
-      legacy != Issue::None ? legacy : missing_prerequisite(cohort.install_failures, f.os[m], cohort.environment, sc.seed, m);
+      legacy != Issue::None ? legacy : missing_prerequisite(cohort.install_failures, f.os_of(m), cohort.environment, sc.seed, m);
   if (prereq != Issue::None) {
     f.agent[m] = AgentState::InstallFailed;
     f.cause[m] = prereq;
@@ -152,7 +152,7 @@ void AgentLifecycle::start_deployment(uint32_t m, SimTime t, bool tenant_move) {
   const auto& prov = sc.defender.provisioning;
   health_.recheck(m, t);
   const Issue legacy =
-      legacy_opt_in_needed(prov, f.os[m], sc.subscriptions[sub].created, opted_in_[sub] & 1, opted_in_[sub] & 2);
+      legacy_opt_in_needed(prov, f.os_of(m), sc.subscriptions[sub].created, opted_in_[sub] & 1, opted_in_[sub] & 2);
   if (legacy != Issue::None) {  // "Partial" until the opt-in
     f.agent[m] = AgentState::InstallFailed;
     f.cause[m] = legacy;
@@ -185,14 +185,14 @@ void AgentLifecycle::attempt_deployment(uint32_t m, SimTime t) {
   const auto& retry = sc.defender.provisioning.retry;
   ++f.attempts[m];
   health_.recheck(m, t);
-  const Issue prereq = missing_prerequisite(cohort.install_failures, f.os[m], cohort.environment, sc.seed, m);
+  const Issue prereq = missing_prerequisite(cohort.install_failures, f.os_of(m), cohort.environment, sc.seed, m);
   if (prereq != Issue::None) {  // fails the same way every time: not retried
     f.agent[m] = AgentState::InstallFailed;
     f.cause[m] = prereq;
     if (prereq == Issue::SsmAgentMissing) power_.set_no_arc(m, t);
     return;
   }
-  const Issue transient = transient_failure(cohort.install_failures, f.os[m], sc.seed, m, draw_index(t));
+  const Issue transient = transient_failure(cohort.install_failures, f.os_of(m), sc.seed, m, draw_index(t));
   if (transient != Issue::None) {
     f.agent[m] = AgentState::InstallFailed;
     f.cause[m] = transient;

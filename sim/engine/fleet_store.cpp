@@ -28,10 +28,7 @@ FleetStore FleetStore::build(const Scenario& sc) {
   FleetStore f;
   const size_t n = sc.machine_count();
   f.cohort.resize(n);
-  f.location.resize(n);
   f.subscription.resize(n);
-  f.os.resize(n);
-  f.environment.resize(n);
   f.plan.resize(n);
   f.power.assign(n, PowerState::Deallocated);
   f.epoch.assign(n, 0);
@@ -53,17 +50,21 @@ FleetStore FleetStore::build(const Scenario& sc) {
     const CohortSpec& c = sc.cohorts[ci];
     const auto first = f.cohort.begin() + c.first_machine;
     std::fill_n(first, c.count, static_cast<uint16_t>(ci));
-    std::fill_n(f.location.begin() + c.first_machine, c.count, c.location);
     std::fill_n(f.subscription.begin() + c.first_machine, c.count, c.subscription);
-    std::fill_n(f.environment.begin() + c.first_machine, c.count, c.environment);
     std::fill_n(f.plan.begin() + c.first_machine, c.count, c.plan);
+    f.cohort_location.push_back(c.location);
+    f.cohort_environment.push_back(c.environment);
+    f.cohort_os_blocks.push_back(static_cast<uint32_t>(f.os_block_first.size()));
     const auto counts = os_counts(c);
     uint32_t at = c.first_machine;
     for (size_t k = 0; k < counts.size(); ++k) {
-      std::fill_n(f.os.begin() + at, counts[k], c.os_mix[k].os);
+      if (counts[k] == 0) continue;
+      f.os_block_first.push_back(at);
+      f.os_block_os.push_back(c.os_mix[k].os);
       at += counts[k];
     }
   }
+  f.cohort_os_blocks.push_back(static_cast<uint32_t>(f.os_block_first.size()));
   if (sc.vulnerabilities.enabled) {
     f.vulnerabilities = std::make_shared<const VulnerabilityCatalogue>(sc);
     f.vuln_backlog.assign(n, {});

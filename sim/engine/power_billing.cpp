@@ -25,7 +25,7 @@ PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
 int PowerBilling::meter_group_of(uint32_t m) const {
   const FleetStore& f = site_.fleet;
   if (f.agent_flags[m] & kNoArc) return -1;  // no Arc resource, nothing to bill (quickstart-onboard-aws.md)
-  return meter_group(f.plan[m], f.environment[m]);
+  return meter_group(f.plan[m], f.environment_of(m));
 }
 
 void PowerBilling::enter_initial_state(uint32_t m, SimTime t) {
@@ -46,7 +46,7 @@ void PowerBilling::bring_in(uint32_t m, SimTime t) { enter_initial_state(m, t); 
 
 void PowerBilling::take_out(uint32_t m, SimTime t) {
   FleetStore& f = site_.fleet;
-  set_state(m, f.environment[m] == Environment::Azure ? PowerState::Deallocated : PowerState::ArcExpired, t);
+  set_state(m, f.environment_of(m) == Environment::Azure ? PowerState::Deallocated : PowerState::ArcExpired, t);
   ++f.epoch[m];  // pending power follow-ups are void
 }
 

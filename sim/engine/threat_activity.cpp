@@ -50,7 +50,7 @@ void ThreatActivity::initialise() {
   if (!enabled_) return;
   const Scenario& sc = site_.scenario;
   if (site_.machines.empty()) return;
-  const uint16_t here = site_.fleet.location[site_.machines.front().first];
+  const uint16_t here = site_.fleet.location_of(site_.machines.front().first);
   subscription_ranges_.resize(sc.subscriptions.size());
   for (const auto& c : sc.cohorts) {
     if (c.count == 0) continue;
@@ -196,7 +196,7 @@ void ThreatActivity::run_step(uint32_t i, int64_t t) {
   const bool initial = inf.next == kInitialAccess, arrival = inf.next == kArrival;
   const PlaybookStep* step = initial || arrival ? nullptr : &book.steps[inf.next];
   const Tactic tactic = initial ? Tactic::InitialAccess : arrival ? Tactic::LateralMovement : step->tactic;
-  const OsFamily family = os_catalog()[f.os[m]].family;
+  const OsFamily family = os_catalog()[f.os_of(m)].family;
   // The playbook's technique (what spreads to the next machine), in this machine's OS's form (what it does here).
   const uint16_t playbook_technique = step ? step->technique : inf.arrival_technique;
   const uint16_t technique = technique_on(family, playbook_technique);
@@ -381,7 +381,7 @@ void ThreatActivity::machines_with(uint64_t campaign, int64_t t, std::vector<uin
 void ThreatActivity::expand_to(uint32_t m, int64_t t) {
   if (t >= site_.scenario.duration) return;
   if (site_.cohort_of(m).protection.air == AirLevel::None) return;
-  if (os_catalog()[site_.fleet.os[m]].family == OsFamily::Linux) return;  // AIR is Windows only
+  if (os_catalog()[site_.fleet.os_of(m)].family == OsFamily::Linux) return;  // AIR is Windows only
   investigations_.push({t, m, 0, kExpanded});
   site_.events.schedule(investigation_kind_, SimTime::at(t), m);
 }
@@ -407,7 +407,7 @@ void ThreatActivity::on_noise(const CalendarEntry& e) {
   a.classification = static_cast<uint8_t>(draw(m, rng::Stream::NoiseAlert, t, kNoiseKind) * total < n.benign_per_machine_day
                                               ? Classification::BenignPositive
                                               : Classification::FalsePositive);
-  a.technique = technique_on(os_catalog()[site_.fleet.os[m]].family,
+  a.technique = technique_on(os_catalog()[site_.fleet.os_of(m)].family,
                              n.techniques[pick_weighted(noise_weights_, draw(m, rng::Stream::NoiseAlert, t, kNoiseTechnique))].technique);
   const TacticMask mask = techniques()[a.technique].tactics;
   a.tactic = static_cast<uint8_t>(std::countr_zero(static_cast<unsigned>(mask)));

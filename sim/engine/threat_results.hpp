@@ -18,7 +18,7 @@ struct ThreatResults {
   uint64_t messages = 0, transfers_refused = 0;  // set by the SimGrid run (alert_transport.hpp)
 
   ThreatRecord record(const Scenario& sc, const FleetStore& fleet) const {
-    return {enabled,  desk ? &*desk : nullptr, campaigns, fleet.environment, cached,
+    return {enabled,  desk ? &*desk : nullptr, campaigns, [&fleet](uint32_t m) { return fleet.environment_of(m); }, cached,
             sc.soc.console == SocConsole::DefenderPortal, messages, transfers_refused};
   }
 };

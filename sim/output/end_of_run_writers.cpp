@@ -46,10 +46,16 @@ void write_machines(H5Writer& w, const MachineColumns& m) {
     return d;
   };
   col(schema::kMachineCohort, m.cohort);
-  col(schema::kMachineLocation, m.location);
+  const auto derived = [&](const schema::Dataset& spec, const auto& value) {
+    h5::Id d = w.generated_column(spec, n, kMachineChunk,
+                                  [&](size_t i) { return static_cast<int64_t>(value(static_cast<uint32_t>(i))); });
+    H5Writer::attach(d, id, 0);
+    return d;
+  };
+  derived(schema::kMachineLocation, m.location);
   col(schema::kMachineSubscription, m.subscription);
-  col(schema::kMachineOs, m.os);
-  H5Writer::flags(col(schema::kMachineEnvironment, m.environment), kEnvironmentNames);
+  derived(schema::kMachineOs, m.os);
+  H5Writer::flags(derived(schema::kMachineEnvironment, m.environment), kEnvironmentNames);
   H5Writer::flags(col(schema::kMachinePlan, m.plan), kPlanNames);
   H5Writer::flags(col(schema::kMachinePower, m.power), kPowerStateNames);
   H5Writer::flags(col(schema::kMachineAgent, m.agent), kAgentStateNames);

@@ -3,6 +3,7 @@
 // plane merges. Engine-free, so that sim/output depends on the models and the scenario only.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -57,8 +58,10 @@ struct Evaluation {
 
 // The per-machine table at the end of the run: views of the fleet store's columns, one element per machine.
 struct MachineColumns {
-  std::span<const uint16_t> cohort, location, subscription, os;
-  std::span<const Environment> environment;
+  std::span<const uint16_t> cohort, subscription;
+  // What the fleet store derives from the machine's cohort rather than storing.
+  std::function<uint16_t(uint32_t)> location, os;
+  std::function<Environment(uint32_t)> environment;
   std::span<const Plan> plan;
   std::span<const PowerState> power;
   std::span<const AgentState> agent;

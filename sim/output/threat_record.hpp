@@ -2,6 +2,7 @@
 // What the run hands the recorder about threats at its end: the alerts as the SOC desk left them, and every
 // campaign's ground truth.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -16,7 +17,7 @@ struct ThreatRecord {
   bool enabled = false;
   const DeskOutcome* desk = nullptr;  // null when threats are off
   std::span<const std::pair<uint64_t, CampaignTally>> campaigns;  // in order of start
-  std::span<const Environment> environment;  // per machine
+  std::function<Environment(uint32_t)> environment;  // of a machine
   uint64_t cached = 0;
   bool works_in_portal = true;
   // Over the SimGrid platform (alert_transport.hpp; 0 in engine-free runs): batches that reached an MDE service,

@@ -143,7 +143,7 @@ void write_threats(H5Writer& w, const Scenario& sc, const ThreatRecord& r) {
     for (size_t i = 0; i < n; ++i) {
       const AlertRecord& a = alerts[i];
       const auto h = static_cast<size_t>(std::min<int64_t>(a.in_dfc / 3600, hours - 1));
-      fresh[(h * kSeverityCount + a.severity) * envs + static_cast<size_t>(r.environment[a.machine])] += 1;
+      fresh[(h * kSeverityCount + a.severity) * envs + static_cast<size_t>(r.environment(a.machine))] += 1;
       int64_t from = hour_of(a.in_dfc);
       DfcStatus status = dfc_status_at(d, i, (from + 1) * 3600, r.works_in_portal);
       for (int64_t t : {d.acknowledged[i], d.resolved[i]}) {

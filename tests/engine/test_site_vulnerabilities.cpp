@@ -122,7 +122,7 @@ TEST_CASE("the share of finding-time Defender for Cloud does not list follows fr
   }
 }
 
-TEST_CASE("a machine's group found from its cohort is the group whose machines hold it", "[vulnerabilities]") {
+TEST_CASE("a machine's group, operating system, location and environment found from its cohort are its own", "[vulnerabilities]") {
   // Cohorts of one, two and three operating systems, one of them given no machine, and an empty cohort.
   const std::string text = std::string(kBase) +
                            "  - {name: b, count: 7, environment: azure, region: r, subscription: s,\n"
@@ -138,7 +138,9 @@ TEST_CASE("a machine's group found from its cohort is the group whose machines h
     const uint32_t g = catalogue.group_of(m, f.cohort[m]);
     const VulnerabilityGroup& G = catalogue.groups().at(g);
     CHECK(G.cohort == f.cohort[m]);
-    CHECK(G.os == f.os[m]);
+    CHECK(G.os == f.os_of(m));
+    CHECK(f.location_of(m) == sc.cohorts[f.cohort[m]].location);
+    CHECK(f.environment_of(m) == sc.cohorts[f.cohort[m]].environment);
     CHECK((m >= G.first_machine && m < G.first_machine + G.count));
     CHECK(g == catalogue.group_of(m));
     groups_seen += g != last;

@@ -66,7 +66,6 @@ inline void write_hand_made_run(const std::string& path) {
   const std::vector<std::vector<OutageInterval>> no_outages(1);
   rec.write_outages({&no_outages, {0}, 64});
   std::vector<uint16_t> zero16(2, 0);
-  std::vector<Environment> env(2, Environment::Azure);
   std::vector<Plan> plan(2, Plan::P2);
   std::vector<PowerState> power(2, PowerState::Running);
   std::vector<AgentState> agent(2, AgentState::Running);
@@ -74,7 +73,8 @@ inline void write_hand_made_run(const std::string& path) {
   std::vector<HealthClass> healthy(2, HealthClass::Healthy);
   std::vector<uint8_t> attempts(2, 1);
   std::vector<uint32_t> billed(2, 8 * 3600);
-  rec.write_machines({zero16, zero16, zero16, zero16, env, plan, power, agent, none, none, healthy, attempts, billed});
+  rec.write_machines({zero16, zero16, [](uint32_t) { return uint16_t{0}; }, [](uint32_t) { return uint16_t{0}; },
+                      [](uint32_t) { return Environment::Azure; }, plan, power, agent, none, none, healthy, attempts, billed});
   rec.write_run_info({});
   rec.commit();
 }
