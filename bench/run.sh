@@ -6,7 +6,7 @@
 #   bench/run.sh 1000000:365:2:threats       # the same fleet with threats on at their defaults (issue 8)
 #   bench/run.sh 1000000:365:2:vulns         # vulnerability management on (issue 9); threats,vulns for both
 #   bench/run.sh 1000000:365:2:all           # every model on at its defaults (issue 11): threats and vulns
-# Figures come from the run's own /run attributes. Not a test: nothing is asserted. The fleet is bench/fleet.yaml
+# Figures come from the run's own /run attributes (memory by structure: the memory_*_bytes high-water marks, per machine). Not a test: nothing is asserted. The fleet is bench/fleet.yaml
 # scaled by bench/fleet-args.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,8 @@ if [ ${#points[@]} -eq 0 ]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-printf "%10s %6s %7s %7s %6s %5s %9s %12s %11s %9s %13s %9s\n" machines days threads threats vulns sites wall_s events \
-  "events/s" peak_MiB "bytes/machine" alerts
+printf "%10s %6s %7s %7s %6s %5s %9s %12s %11s %9s %13s %9s | %s\n" machines days threads threats vulns sites wall_s \
+  events "events/s" peak_MiB "bytes/machine" alerts "B/machine by structure: store calendar health threats vulns output"
 for p in "${points[@]}"; do
   IFS=: read -r n days threads threats <<<"$p"
   mapfile -t sets < <(bench/fleet-args "$n" "$days")
@@ -36,7 +36,9 @@ vulns = int(f["vulnerabilities"].attrs["enabled"])
 print(f"{n:10d} {sys.argv[3]:>6} {r['threads']:7d} {('on' if on else 'off'):>7} {('on' if vulns else 'off'):>6} "
       f"{r['sites']:5d} {r['wall_seconds']:9.2f} "
       f"{r['events']:12d} {r['events_per_second']:11.3e} {r['peak_rss_bytes']/2**20:9.1f} "
-      f"{r['peak_rss_bytes']/n:13.1f} {len(f['alerts/time']):9d}")
+      f"{r['peak_rss_bytes']/n:13.1f} {len(f['alerts/time']):9d} | " +
+      " ".join(f"{r['memory_' + k + '_bytes'] / n:.1f}"
+               for k in ("fleet_store", "calendar", "health", "threats", "vulnerabilities", "output")))
 PY
   rm -f "$out/b.h5"
 done

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/common/memory_use.hpp"
+
 namespace fleettwin {
 namespace {
 
@@ -57,6 +59,7 @@ struct Correlator::State {
   int64_t latest = INT64_MIN;
   bool in_order = true;
   size_t adds_since_sweep = 0, live_after_sweep = 0;
+  size_t devices_held = 0;  // Σ devices.size() over the incidents, for bytes()
 
   uint32_t root(uint32_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
@@ -70,6 +73,7 @@ struct Correlator::State {
       if (root(i) != i) return true;  // merged: its devices went to its root
       if (latest - o.last_alert <= reach) return false;
       o.closed_devices = static_cast<uint32_t>(o.devices.size());
+      devices_held -= o.devices.size();
       std::vector<uint32_t>().swap(o.devices);
       return true;
     });
@@ -81,6 +85,16 @@ struct Correlator::State {
 };
 
 Correlator::Correlator(const IncidentParams& params) : params_(params) {}
+
+size_t Correlator::bytes() const {
+  size_t n = bytes_of(marks_);
+  if (!state_) return n;
+  const State& s = *state_;
+  // The incidents' device lists as their sizes (counted as they change: summing their capacities would cost a pass
+  // over every incident).
+  return n + bytes_of(s.open) + bytes_of(s.parent) + bytes_of(s.raw) + bytes_of(s.by_machine) +
+         bytes_of(s.by_campaign) + bytes_of(s.unclosed) + s.devices_held * sizeof(uint32_t);
+}
 Correlator::~Correlator() = default;
 
 uint32_t Correlator::current(uint32_t id) { return state_->root(id); }
@@ -119,6 +133,7 @@ uint32_t Correlator::add(const CorrelationInput& a) {
       s.merged.clear();
       std::set_union(into.devices.begin(), into.devices.end(), from.devices.begin(), from.devices.end(),
                      std::back_inserter(s.merged));
+      s.devices_held += s.merged.size() - into.devices.size() - from.devices.size();
       into.devices.swap(s.merged);
       into.alerts += from.alerts;
       into.severity = std::max(into.severity, from.severity);
@@ -133,7 +148,7 @@ uint32_t Correlator::add(const CorrelationInput& a) {
   Open& inc = s.open[target];
   if (const auto at = std::lower_bound(inc.devices.begin(), inc.devices.end(), a.machine);
       at == inc.devices.end() || *at != a.machine)
-    inc.devices.insert(at, a.machine);
+    inc.devices.insert(at, a.machine), ++s.devices_held;
   ++inc.alerts;
   inc.severity = std::max(inc.severity, a.severity);
   inc.last_alert = std::max(inc.last_alert, a.time);

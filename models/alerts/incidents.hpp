@@ -62,6 +62,7 @@ class Correlator {
   bool marked(uint32_t id) { return marks_[current(id)] != 0; }
   void mark(uint32_t id) { marks_[current(id)] = 1; }
   Correlation finish();
+  size_t bytes() const;  // held now (models/common/memory_use.hpp)
 
  private:
   struct State;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "models/common/memory_use.hpp"
+
 namespace fleettwin {
 namespace {
 bool own_alert(const AlertRecord& a) { return a.source == static_cast<uint8_t>(AlertSource::DefenderForCloud); }
@@ -49,6 +51,11 @@ uint32_t SocDesk::request_approval(int64_t created, uint64_t key) {
 uint32_t SocDesk::request_expansion_approval(int64_t created, uint64_t key) {
   ++d_.expansions.needing_approval;
   return queue_.add({created, static_cast<uint8_t>(Severity::High), false, key, created + p_.pending_timeout});
+}
+
+size_t SocDesk::bytes() const {
+  return bytes_of(suppressed_types_) + correlator_.bytes() + queue_.bytes() + bytes_of(buffer_) + bytes_of(d_.alerts) +
+         bytes_of(d_.suppressed) + bytes_of(soc_index_);
 }
 
 void SocDesk::advance_to(int64_t t) {

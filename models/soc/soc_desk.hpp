@@ -83,6 +83,7 @@ class SocDesk {
   }
   void advance_to(int64_t t);
   DeskOutcome finish();  // to the horizon; alerts that would appear after it are left out
+  size_t bytes() const;  // held now: alerts, incidents and the SOC queue (models/common/memory_use.hpp)
 
  private:
   DeskParams p_;

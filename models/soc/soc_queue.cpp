@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "models/common/memory_use.hpp"
 #include "models/common/random.hpp"
 
 namespace fleettwin {
@@ -20,6 +21,11 @@ SocQueue::SocQueue(std::span<const StaffingChange> staffing, const SocServiceTim
   if (staffing_.empty() || staffing_.front().at != 0) throw std::invalid_argument("SOC staffing must start at 0");
   staff_ = staffing_.front().analysts;
   result_.hours.resize(static_cast<size_t>((horizon + 3599) / 3600));
+}
+
+size_t SocQueue::bytes() const {
+  return bytes_of(staffing_) + bytes_of(items_) + bytes_of(result_.outcomes) + bytes_of(result_.hours) +
+         bytes_of(arrivals_) + bytes_of(busy_) + bytes_of(deadlines_) + bytes_of(waiting_queue_);
 }
 
 uint32_t SocQueue::add(const SocItem& item) {

@@ -77,6 +77,7 @@ class SocQueue {
   void advance_to(int64_t t);
   const SocOutcome& outcome(uint32_t index) const { return result_.outcomes[index]; }
   SocResult finish();  // runs to the horizon
+  size_t bytes() const;  // held now (models/common/memory_use.hpp)
 
  private:
   struct Waiting {

@@ -36,6 +36,14 @@ FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<S
   }
 }
 
+MemoryUse FleetDriver::memory_high_water() const {
+  MemoryUse sum{};
+  for (const Site* s : views_)
+    for (size_t i = 0; i < kMemoryParts; ++i) sum[i] += s->memory_high_water()[i];
+  sum[static_cast<size_t>(MemoryPart::Threats)] += desk_memory_;
+  return sum;
+}
+
 void FleetDriver::advance_desk(int64_t t) {
   if (!desk_) return;
   requests_.clear();
@@ -58,6 +66,7 @@ void FleetDriver::advance_desk(int64_t t) {
     awaiting_.push_back({item, r.machine, r.expansion});
   }
   desk_->advance_to(t);
+  desk_memory_ = std::max(desk_memory_, desk_->bytes());
   // Decided approvals leave the list in request order; an approved action reaches the machine action_delay later
   // (at least one step: it is handed to the site before its next step).
   std::erase_if(awaiting_, [&](const Awaiting& w) {

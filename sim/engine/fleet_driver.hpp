@@ -58,6 +58,8 @@ class FleetDriver {
   void arrive(std::vector<AlertRecord>& alerts);
 
   std::span<Site* const> sites() const { return views_; }
+  // The sites' high-water marks summed, with the SOC desk's (alerts, incidents, the queue) under threats.
+  MemoryUse memory_high_water() const;
   uint64_t events() const { return merger_.events(); }
 
  private:
@@ -80,6 +82,7 @@ class FleetDriver {
   std::vector<const SiteReport*> reports_;
   std::vector<std::pair<uint32_t, uint32_t>> range_owner_;  // (first machine of a range, site index), sorted
   std::unique_ptr<SocDesk> desk_;  // threats on
+  size_t desk_memory_ = 0;         // its high-water mark
   struct Awaiting {
     uint32_t item;
     uint32_t machine;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "models/common/memory_use.hpp"
 #include "sim/engine/vulnerability_catalogue.hpp"
 
 namespace fleettwin {
@@ -75,6 +76,16 @@ FleetStore FleetStore::build(const Scenario& sc) {
     f.vuln_snapshot.assign(n, {});
   }
   return f;
+}
+
+size_t FleetStore::bytes() const {
+  return bytes_of(cohort) + bytes_of(subscription) + bytes_of(plan) + bytes_of(cohort_location) +
+         bytes_of(cohort_environment) + bytes_of(os_block_first) + bytes_of(os_block_os) + bytes_of(cohort_os_blocks) +
+         bytes_of(power) + bytes_of(epoch) + bytes_of(billable_since) + bytes_of(hour_mark) + bytes_of(month_mark) +
+         bytes_of(billed_seconds) + bytes_of(agent) + bytes_of(cause) + bytes_of(agent_flags) + bytes_of(agent_epoch) +
+         bytes_of(attempts) + bytes_of(seen) + bytes_of(os_on) + bytes_of(health) + bytes_of(health_issue) +
+         bytes_of(sensor) + bytes_of(vuln_backlog) + bytes_of(vuln_critical_births) + bytes_of(vuln_mark) +
+         bytes_of(vuln_safety) + bytes_of(vuln_view) + bytes_of(vuln_snapshot);
 }
 
 }  // namespace fleettwin

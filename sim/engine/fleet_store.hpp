@@ -84,6 +84,8 @@ struct FleetStore {
   std::vector<VulnSnapshot> vuln_snapshot;
 
   static FleetStore build(const Scenario& scenario);
+  // The columns and tables as allocated (bytes_per_machine() x machines, and the per-cohort tables).
+  size_t bytes() const;
   size_t size() const { return cohort.size(); }
   // The columns the output's per-machine table shows.
   MachineColumns columns() const {

@@ -48,7 +48,7 @@ class HealthMonitor {
   // The evaluation at four-hour boundary `time` (every event before it handled); `changes` in machine order.
   void evaluate(int64_t index, SimTime time, ClassCounts& counts, SensorCounts& sensor,
                 std::vector<HealthChange>& changes);
-  size_t recheck_bytes() const { return recheck_.bytes(); }
+  size_t bytes() const { return recheck_.bytes() + geo_by_subscription_.capacity(); }
 
   // The outcome of the site's heartbeat batch of tick t: a batch lost on a downed uplink means no heartbeat of
   // any machine behind it.

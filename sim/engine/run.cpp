@@ -86,6 +86,9 @@ RunInfo run_scenario(const Scenario& sc, const RunOptions& opt) {
     info.peak_rss_bytes = peak_rss_bytes();
     info.store_bytes = (FleetStore::bytes_per_machine() +
                         (sc.vulnerabilities.enabled ? FleetStore::vulnerability_bytes_per_machine() : 0)) * fleet.size();
+    info.memory_bytes = driver.memory_high_water();
+    info.memory_bytes[static_cast<size_t>(MemoryPart::FleetStore)] = fleet.bytes();
+    info.memory_bytes[static_cast<size_t>(MemoryPart::Output)] = recorder.buffer_bytes();
     info.threads = pool.threads();
     info.sites = static_cast<int64_t>(driver.sites().size());
     recorder.write_run_info(info);

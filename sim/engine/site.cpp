@@ -73,6 +73,17 @@ const SiteReport& Site::finish_run() {
   return r;
 }
 
+void Site::sample_memory() {
+  MemoryUse now{};
+  now[static_cast<size_t>(MemoryPart::Calendar)] = ctx_.events.calendar().capacity_bytes();
+  size_t changes = 0;
+  for (const SiteReport& r : reports_) changes += bytes_of(r.changes);
+  now[static_cast<size_t>(MemoryPart::Health)] = health_.bytes() + changes;
+  now[static_cast<size_t>(MemoryPart::Threats)] = threats_.bytes();
+  now[static_cast<size_t>(MemoryPart::Vulnerabilities)] = vulns_.bytes();
+  keep_high_water(memory_, now);
+}
+
 const SiteReport& Site::tick(SimTime t) {
   const Scenario& sc = ctx_.scenario;
   events_ += ctx_.events.run_until(t);
@@ -96,6 +107,7 @@ const SiteReport& Site::tick(SimTime t) {
     r.evaluated = true;
     r.evaluation = next_evaluation_++;
     health_.evaluate(r.evaluation, t, r.counts, r.sensor, r.changes);
+    sample_memory();
   }
   vulns_.tick(t, r.evaluated ? &r.counts : nullptr);
   r.events = events_;

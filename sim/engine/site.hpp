@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/common/memory_use.hpp"
 #include "sim/engine/agent_lifecycle.hpp"
 #include "sim/engine/health_monitor.hpp"
 #include "sim/engine/lifecycle_actions.hpp"
@@ -64,6 +65,9 @@ class Site {
   const SiteReport* run_window(SimTime from, SimTime to, bool uplink_up);
   // The end of the run: tick(end), then each machine's open billable interval is closed.
   const SiteReport& finish_run();
+  // The high-water marks of the site's structures (calendar, health, threats, vulnerabilities), sampled at each
+  // evaluation.
+  const MemoryUse& memory_high_water() const { return memory_; }
 
   // Handles every event before t, then closes what ends at t: the clock hour (and the billing month, or the
   // run's last partial month), and the four-hourly evaluation when t is a UTC multiple of four hours. A report
@@ -107,6 +111,8 @@ class Site {
   int64_t next_evaluation_ = 1;
   uint64_t events_ = 0;
   std::vector<std::array<int64_t, kGeoNames.size()>> reporting_days_;
+  MemoryUse memory_{};
+  void sample_memory();
 };
 
 }  // namespace fleettwin

@@ -4,10 +4,18 @@
 #include <bit>
 #include <cmath>
 
+#include "models/common/memory_use.hpp"
 #include "models/fleet/os_catalog.hpp"
 #include "sim/engine/vulnerability_management.hpp"
 
 namespace fleettwin {
+
+size_t ThreatActivity::bytes() const {
+  return bytes_of(location_ranges_) + bytes_of(subscription_ranges_) + bytes_of(infections_) + bytes_of(on_machine_) +
+         bytes_of(noise_weights_) + bytes_of(by_key_) + bytes_of(by_campaign_) + bytes_of(pending_) +
+         bytes_of(investigations_) + bytes_of(investigating_until_) + bytes_of(warn_unblocked_until_) +
+         bytes_of(outbox_) + bytes_of(alerts_) + bytes_of(approvals_) + bytes_of(expansions_) + bytes_of(campaigns_);
+}
 namespace {
 constexpr double kYear = 365.0 * 86400;
 constexpr double kDay = 86400;

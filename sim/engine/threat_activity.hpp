@@ -72,6 +72,7 @@ class ThreatActivity {
   void initialise();
 
   // Lateral movement leaving the site (to be delivered by the driver) and arriving at it.
+  size_t bytes() const;  // held now (models/common/memory_use.hpp)
   std::vector<LateralArrival>& outbox() { return outbox_; }
   void receive(const LateralArrival& a);
 

@@ -191,4 +191,15 @@ void BillingWriter::finish() {
     w_.finish(*s);
 }
 
+size_t BillingWriter::buffer_bytes() const {
+  size_t n = 0;
+  for (const H5Writer::Series* s : {&time_, &billable_hours_, &machines_billed_, &cost_, &subscription_hours_,
+                                    &trial_saving_, &licence_discount_, &month_, &month_hours_, &seats_,
+                                    &per_seat_cost_, &month_cost_})
+    n += s->buffer_bytes();
+  for (const auto* days : {&allowance_, &security_})
+    for (const auto& d : *days) n += d.capacity() * sizeof(double);
+  return n;
+}
+
 }  // namespace fleettwin

@@ -2,6 +2,7 @@
 #include <hdf5_hl.h>
 
 #include "models/agent/agent_state.hpp"
+#include "models/common/memory_use.hpp"
 #include "models/power/power_state.hpp"
 #include "sim/output/groups.hpp"
 
@@ -77,6 +78,9 @@ void write_run_info(H5Writer& w, const RunInfo& info) {
   h5::attr(g, run::kEventsPerSecond, info.wall_seconds > 0 ? static_cast<double>(info.events) / info.wall_seconds : 0.0);
   h5::attr(g, run::kPeakRss, static_cast<int64_t>(info.peak_rss_bytes));
   h5::attr(g, run::kStoreBytes, static_cast<int64_t>(info.store_bytes));
+  for (size_t i = 0; i < kMemoryParts; ++i)
+    h5::attr(g, std::string(run::kMemoryPrefix) + std::string(kMemoryPartNames[i]) + std::string(run::kMemorySuffix),
+             static_cast<int64_t>(info.memory_bytes[i]));
   h5::attr(g, run::kThreads, info.threads);
   h5::attr(g, run::kSites, info.sites);
 }

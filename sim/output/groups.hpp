@@ -23,6 +23,7 @@ class BillingWriter {
   void append_hour(int64_t hour, const HourUsage& usage);
   void append_month(int64_t month, int64_t hours_in_month, const GroupCounts& seats);
   void finish();
+  size_t buffer_bytes() const;  // rows waiting for their chunk, and the per-day sums
 
  private:
   H5Writer& w_;
@@ -52,6 +53,7 @@ class HealthWriter {
   HealthWriter(H5Writer& w, const Scenario& scenario);
   void append_evaluation(const Evaluation& evaluation);
   void finish();
+  size_t buffer_bytes() const;  // rows waiting for their chunk
 
  private:
   H5Writer& w_;

@@ -30,6 +30,7 @@ class H5Writer {
     std::vector<double> reals;
     std::vector<int64_t> ints;
     uint32_t crc = 0;
+    size_t buffer_bytes() const { return (reals.capacity() + ints.capacity()) * 8; }
     // A row of no elements (an empty axis) holds nothing: such a series stays empty.
     size_t buffered_rows() const {
       return row_size == 0 ? 0 : (type == schema::Type::F64 ? reals.size() : ints.size()) / row_size;

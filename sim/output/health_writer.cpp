@@ -112,4 +112,12 @@ void HealthWriter::finish() {
     w_.finish(*s);
 }
 
+size_t HealthWriter::buffer_bytes() const {
+  size_t n = 0;
+  for (const H5Writer::Series* s : {&time_, &by_location_, &by_environment_, &sensor_by_environment_, &change_time_,
+                                    &change_machine_, &change_class_, &change_issue_})
+    n += s->buffer_bytes();
+  return n;
+}
+
 }  // namespace fleettwin

@@ -50,6 +50,10 @@ void Recorder::write_header(const Scenario& sc) {
   });
 }
 
+size_t Recorder::buffer_bytes() const {
+  return (billing_ ? billing_->buffer_bytes() : 0) + (health_ ? health_->buffer_bytes() : 0);
+}
+
 void Recorder::append_hour(int64_t hour, const HourUsage& usage) {
   writing([&] { billing_->append_hour(hour, usage); });
 }

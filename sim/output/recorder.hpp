@@ -42,6 +42,8 @@ class Recorder final : public RecordSink {
   void write_run_info(const RunInfo& info);
   // Finishes every dataset, closes the file and renames it to its final name.
   void commit();
+  // The writers' buffers now (they hold at most a chunk per series, so this is about their high-water mark).
+  size_t buffer_bytes() const;
 
   const std::string& partial_path() const { return partial_; }
   // A `path`.partial was there before this run (left by a killed run): it has been replaced.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/agent/agent_state.hpp"
+#include "models/common/memory_use.hpp"
 #include "models/common/sim_time.hpp"
 #include "models/fleet/fleet_types.hpp"
 #include "models/health/health_issues.hpp"
@@ -89,6 +90,7 @@ struct RunInfo {
   uint64_t events = 0;
   uint64_t peak_rss_bytes = 0;
   uint64_t store_bytes = 0;
+  MemoryUse memory_bytes{};  // by structure, high-water marks (models/common/memory_use.hpp)
   int64_t threads = 1;  // SimGrid worker threads the site actors ran on
   int64_t sites = 0;    // site actors: one per location, or several shards of a large one
 };

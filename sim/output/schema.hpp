@@ -373,6 +373,9 @@ inline constexpr std::string_view kEvents = "events";
 inline constexpr std::string_view kEventsPerSecond = "events_per_second";
 inline constexpr std::string_view kPeakRss = "peak_rss_bytes";
 inline constexpr std::string_view kStoreBytes = "fleet_store_bytes";
+// memory_<structure>_bytes: the high-water mark of each structure's allocations (models/common/memory_use.hpp).
+inline constexpr std::string_view kMemoryPrefix = "memory_";
+inline constexpr std::string_view kMemorySuffix = "_bytes";
 inline constexpr std::string_view kThreads = "threads";
 inline constexpr std::string_view kSites = "sites";
 }  // namespace run
