@@ -80,6 +80,27 @@ class Output(RunOnce):
         np.testing.assert_allclose(m["per_seat_cost_usd"][:, 1, 1], (4000 - self.no_arc) * 14.60 * m["hours"][:] / 730.0)
         np.testing.assert_allclose(m["hourly_cost_usd"][:].sum(), self.f["billing/cost_usd"][:].sum(), rtol=1e-12)
 
+    def test_run_reports_memory_by_structure(self):
+        r = self.f["run"].attrs
+        parts = {p: int(r[f"memory_{p}_bytes"]) for p in
+                 ("fleet_store", "calendar", "health", "threats", "vulnerabilities", "output")}
+        machines = int(self.f.attrs["machines"])
+        # The store is its per-machine columns (fleet_store_bytes) and the per-cohort tables: a few bytes a cohort.
+        tables = parts["fleet_store"] - int(r["fleet_store_bytes"])
+        self.assertGreaterEqual(tables, 0)
+        self.assertLess(tables, 64 * len(self.f["cohorts/name"]) + 4096)
+        # The health monitor's re-check ring holds at least a bit per machine.
+        self.assertGreaterEqual(parts["health"], machines // 8)
+        # Threats are on here, vulnerability management off: only the first holds anything per machine.
+        self.assertTrue(self.f["threats"].attrs["enabled"])
+        self.assertFalse(self.f["vulnerabilities"].attrs["enabled"])
+        self.assertGreater(parts["threats"], 0)
+        self.assertLess(parts["vulnerabilities"], 4096)
+        self.assertGreater(parts["calendar"], 0)
+        self.assertGreater(parts["output"], 0)
+        # Each part is a high-water mark of what the process held: together they fit in its peak.
+        self.assertLess(sum(parts.values()), int(r["peak_rss_bytes"]))
+
     def test_machines_table_decodes_with_its_catalogues(self):
         names = [n.decode() for n in self.f["cohorts/name"][:]]
         cohort = self.f["machines/cohort"][:]
