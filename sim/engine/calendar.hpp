@@ -45,6 +45,7 @@ struct CalendarEntry {
   }
   constexpr uint64_t key() const { return (static_cast<uint64_t>(key_high) << 32) | key_low; }
   constexpr SimTime time() const { return SimTime::at(static_cast<int64_t>(key_high >> 2)); }
+  static constexpr int64_t seconds_of(uint64_t key) { return static_cast<int64_t>(key >> 34); }
   constexpr Lane lane() const { return static_cast<Lane>((key_high >> 1) & 1u); }
   constexpr uint32_t subject() const { return static_cast<uint32_t>((key() >> kKindBits) & kMaxSubject); }
   constexpr EventKind kind() const { return static_cast<EventKind>(key_low & (kMaxEventKinds - 1)); }
@@ -82,8 +83,7 @@ class Calendar {
         if (!side_.empty()) next = std::min(next, side_.front().key());
         if (next_minute_ < kMinutes) {
           // Its list may hold an event before `next`, or before `until` when nothing else does.
-          const int64_t start = static_cast<int64_t>(current_) * kBucketSeconds + next_minute_ * kMinuteSeconds;
-          if (next < limit ? start <= static_cast<int64_t>(next >> 34) : start < until.seconds()) {
+          if (next < limit ? next_minute_start_ <= CalendarEntry::seconds_of(next) : next_minute_start_ < until.seconds()) {
             open_minute();
             continue;
           }
@@ -126,12 +126,10 @@ class Calendar {
   };
   static constexpr int kMinutes = 60;
   static constexpr int64_t kMinuteSeconds = kBucketSeconds / kMinutes;
-  // The minute of the current hour that a key of that hour falls in.
-  int minute_of(uint64_t key) const {
-    return static_cast<int>((static_cast<int64_t>(key >> 34) - static_cast<int64_t>(current_) * kBucketSeconds) /
-                            kMinuteSeconds);
+  // The minute of the current hour that an event of that hour falls in.
+  int minute_of(const CalendarEntry& e) const {
+    return static_cast<int>((e.time().seconds() - static_cast<int64_t>(current_) * kBucketSeconds) / kMinuteSeconds);
   }
-  int minute_of(const CalendarEntry& e) const { return minute_of(e.key()); }
 
   // An event of the hour being drained: into its minute's list until the drain reaches that minute, then the heap.
   void push_current(const CalendarEntry& e, uint64_t bucket) {
@@ -150,6 +148,7 @@ class Calendar {
   // the order of the pushes). Called only once the previous minute's list is exhausted.
   void open_minute() {
     auto& list = minutes_[static_cast<size_t>(next_minute_++)];
+    next_minute_start_ += kMinuteSeconds;
     // Storage beyond a typical minute's is given back: the first hour's lists (every machine's first events) are large.
     if (minute_run_.capacity() > kMinuteKeep) std::vector<CalendarEntry>().swap(minute_run_);
     minute_run_.clear();
@@ -171,8 +170,9 @@ class Calendar {
     next = {};                  // (SIMGRID-NOTES pitfall 10)
     pos_ = 0;
     next_minute_ = 0;
+    next_minute_start_ = static_cast<int64_t>(current_) * kBucketSeconds;
     sort_bucket();
-    if (side_.capacity() > 65536) std::vector<CalendarEntry>().swap(side_);
+    if (side_.capacity() > kScratchKeep) std::vector<CalendarEntry>().swap(side_);
     if (!overflow_.empty() && (current_ % (kRingBuckets / 2)) == 0) migrate_overflow();
   }
 
@@ -237,6 +237,7 @@ class Calendar {
   std::vector<CalendarEntry> side_;    // min-heap of events pushed for a minute of this hour already reached
   std::array<std::vector<CalendarEntry>, kMinutes> minutes_;  // pushed while this hour drains, by minute
   int next_minute_ = 0;                // minutes before it have been opened
+  int64_t next_minute_start_ = 0;      // its first second
   std::vector<CalendarEntry> minute_run_;  // the minute opened last, sorted; minute_run_[minute_pos_] is next
   size_t minute_pos_ = 0;
   std::vector<std::vector<CalendarEntry>> ring_ = std::vector<std::vector<CalendarEntry>>(kRingBuckets);
