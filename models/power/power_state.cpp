@@ -1,5 +1,7 @@
 #include "models/power/power_state.hpp"
 
+#include <initializer_list>
+
 namespace fleettwin {
 
 PowerState initial_power_state(bool arc, bool on, OffAction off_action) {
@@ -65,6 +67,23 @@ PowerStep on_follow_up(PowerState current, PowerEvent event, const PowerParams& 
     case PowerEvent::None: break;
   }
   return {current};
+}
+
+bool behaves_alike(PowerState a, PowerState b) {
+  if (is_billable(a) != is_billable(b) || is_os_running(a) != is_os_running(b)) return false;
+  const PowerParams params;  // the answers' shape does not depend on the durations, only their values do
+  for (const bool want_on : {false, true}) {
+    for (const OffAction off : {OffAction::Deallocate, OffAction::Stop}) {
+      const PowerStep sa = on_schedule_change(a, want_on, off, params);
+      const PowerStep sb = on_schedule_change(b, want_on, off, params);
+      const bool stays_a = sa.next == a;
+      const bool stays_b = sb.next == b;
+      if (stays_a != stays_b) return false;
+      if (!stays_a && sa.next != sb.next) return false;
+      if (sa.follow_up != sb.follow_up || sa.delay.min != sb.delay.min || sa.delay.max != sb.delay.max) return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace fleettwin

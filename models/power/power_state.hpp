@@ -96,4 +96,10 @@ PowerStep on_schedule_change(PowerState current, bool want_on, OffAction off_act
 // A follow-up event fires.
 PowerStep on_follow_up(PowerState current, PowerEvent event, const PowerParams& params);
 
+// True when `a` and `b` bill alike, run the operating system alike and answer every schedule change alike (the
+// same next state, follow-up and delay, staying put in both or in neither). A follow-up from one to the other
+// then changes nothing but the state's name (Stopping -> Stopped, Deallocating -> Deallocated, Offline ->
+// Expired), so the engine applies it at once instead of carrying an event for it.
+bool behaves_alike(PowerState a, PowerState b);
+
 }  // namespace fleettwin

@@ -20,6 +20,15 @@ PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
   follow_up_kind_[static_cast<size_t>(PowerEvent::ArcExpiry)] =
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::ArcExpiry>>("power.arc_expiry", Lane::Machine, this);
   schedule_change_kind_ = q.register_kind<&PowerBilling::on_schedule_change>("power.schedule_change", Lane::Machine, this);
+  for (int s = 0; s < kPowerStateCount; ++s) {
+    for (int e = 0; e < 5; ++e) {
+      const auto state = static_cast<PowerState>(s);
+      const PowerStep after = fleettwin::on_follow_up(state, static_cast<PowerEvent>(e), site.scenario.power);
+      const bool rename_only = e != 0 && after.next != state && after.follow_up == PowerEvent::None &&
+                               behaves_alike(state, after.next);
+      renamed_by_follow_up_[s][e] = static_cast<uint8_t>(rename_only ? after.next : static_cast<PowerState>(kPowerStateCount));
+    }
+  }
 }
 
 int PowerBilling::meter_group_of(uint32_t m) const {
@@ -87,6 +96,15 @@ void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t) {
   // An Offline machine that its schedule powers on again within 45 days never expires. Scheduling the expiry
   // anyway left one stale 45-day entry per nightly shutdown in the calendar (210 MiB at 1M machines x 365 d).
   if (step.follow_up == PowerEvent::ArcExpiry && powers_on_before(m, t, t + step.delay.max)) return;
+  // A follow-up that only renames the state (Stopping -> Stopped, Offline -> Expired: behaves_alike) is applied
+  // now: until it would have fired, nothing can tell the two names apart but the end-of-run state, so only a
+  // follow-up due after the end keeps the first name. A third of all events were these.
+  const uint8_t renamed = renamed_by_follow_up_[static_cast<size_t>(step.next)][static_cast<size_t>(step.follow_up)];
+  const bool rename_only = renamed != kPowerStateCount;
+  if (rename_only && t + step.delay.max < site_.end()) {
+    f.power[m] = static_cast<PowerState>(renamed);
+    return;
+  }
   rng::Stream stream = rng::Stream::AzureTransition;
   if (step.follow_up == PowerEvent::ArcHeartbeat) stream = rng::Stream::ArcConnect;
   if (step.follow_up == PowerEvent::ArcOfflineDetected) stream = rng::Stream::ArcOffline;
@@ -94,6 +112,10 @@ void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t) {
       rng::uniform_seconds(step.delay.min, step.delay.max, sc.seed, m, stream, static_cast<uint64_t>(t.seconds()));
   const SimTime when = t + delay;
   if (when >= site_.end()) return;  // after the end of the run
+  if (rename_only) {
+    f.power[m] = static_cast<PowerState>(renamed);
+    return;
+  }
   site_.events.schedule(follow_up_kind_[static_cast<size_t>(step.follow_up)], when, m, f.epoch[m]);
 }
 

@@ -61,6 +61,9 @@ class PowerBilling {
   SiteContext& site_;
   HealthMonitor& health_;
   std::array<EventKind, 5> follow_up_kind_{};  // indexed by PowerEvent
+  // [state][follow-up]: the state the follow-up renames `state` to when it changes nothing else
+  // (behaves_alike), so it is applied at once; kPowerStateCount when it needs its event.
+  std::array<std::array<uint8_t, 5>, kPowerStateCount> renamed_by_follow_up_{};
   EventKind schedule_change_kind_;
   std::array<BillableIntegral, kMeterGroups> billable_;
   std::vector<BillableIntegral> subscription_billable_;  // per subscription × plan (licensing)

@@ -169,3 +169,24 @@ TEST_CASE("every recorded figure is the same whatever the partition of machines 
   CHECK(lost > 0);
   CHECK(whole.recorded.evaluations.back().changes.size() < whole.recorded.evaluations.front().changes.size());
 }
+
+TEST_CASE("a stop or deallocation still under way at the end of the run ends in its first name", "[power][site]") {
+  // Stopping -> Stopped and Deallocating -> Deallocated change nothing but the state's name, so the site applies
+  // them when the shutdown begins (power_billing.cpp); the end-of-run state must still show a transition the run
+  // ended in the middle of. Start Monday 00:00, end 18:00; the transition takes 30 min.
+  for (const std::string off : {"stop", "deallocate"}) {
+    const auto cohort = [&](const std::string& end) {
+      return "  - {name: dev, count: 3, environment: azure, region: r, subscription: s,\n"
+             "     power: {schedule: business-hours, timezone: UTC, start: '08:00', end: '" + end +
+             "', off_action: " + off + "}}\n";
+    };
+    const std::string power = "power: {azure: {stopping: 30m, deallocating: 30m}}\n";
+    const PowerState under_way = off == "stop" ? PowerState::Stopping : PowerState::Deallocating;
+    const PowerState done = off == "stop" ? PowerState::Stopped : PowerState::Deallocated;
+    INFO(off);
+    for (const PowerState s : run_sites(parse_scenario(scenario("18h", cohort("17:40"), power), "test")).final_power)
+      CHECK(s == under_way);  // due 18:10
+    for (const PowerState s : run_sites(parse_scenario(scenario("18h", cohort("17:20"), power), "test")).final_power)
+      CHECK(s == done);  // done 17:50
+  }
+}

@@ -55,3 +55,40 @@ TEST_CASE("Arc: Connected -> (15-30 min) Offline -> (45 d) Expired, and back to 
   CHECK(initial_power_state(true, false, OffAction::Deallocate) == ArcOffline);
   CHECK(initial_power_state(false, false, OffAction::Stop) == Stopped);
 }
+
+TEST_CASE("follow-ups that only rename the state: exactly the pairs nothing can tell apart", "[power]") {
+  const PowerParams p;
+  // The three the engine applies at once.
+  CHECK(behaves_alike(Stopping, Stopped));
+  CHECK(behaves_alike(Deallocating, Deallocated));
+  CHECK(behaves_alike(ArcOffline, ArcExpired));
+  // Each other follow-up changes billing or the operating system.
+  CHECK_FALSE(behaves_alike(Starting, Running));              // the OS comes up, billing starts
+  CHECK_FALSE(behaves_alike(ArcConnecting, ArcConnected));    // billing starts
+  CHECK_FALSE(behaves_alike(ArcConnectedOff, ArcOffline));    // billing stops
+  // Billing and the OS agree but a schedule change does not: Stopped and Deallocated both start again, yet a
+  // Stopped VM is billed and a Deallocated one is not; Connecting and Connected differ on the way down.
+  CHECK_FALSE(behaves_alike(Stopped, Deallocated));
+  // The property itself, checked from its definition for every pair, so that a new state or rule cannot slip
+  // past the table the engine builds from it.
+  for (int i = 0; i < kPowerStateCount; ++i) {
+    for (int j = 0; j < kPowerStateCount; ++j) {
+      const auto a = static_cast<PowerState>(i);
+      const auto b = static_cast<PowerState>(j);
+      if (!behaves_alike(a, b)) continue;
+      INFO(kPowerStateNames[i] << " ~ " << kPowerStateNames[j]);
+      CHECK(is_billable(a) == is_billable(b));
+      CHECK(is_os_running(a) == is_os_running(b));
+      for (const bool on : {false, true}) {
+        for (const OffAction off : {OffAction::Deallocate, OffAction::Stop}) {
+          const PowerStep sa = on_schedule_change(a, on, off, p);
+          const PowerStep sb = on_schedule_change(b, on, off, p);
+          CHECK((sa.next == a) == (sb.next == b));
+          if (sa.next != a) CHECK(sa.next == sb.next);
+          CHECK(sa.follow_up == sb.follow_up);
+        }
+      }
+      CHECK(behaves_alike(b, a));  // symmetric
+    }
+  }
+}
