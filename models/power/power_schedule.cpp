@@ -87,6 +87,7 @@ PowerSchedule PowerSchedule::autoscale(const AutoscaleProfile& profile, UtcOffse
   PowerSchedule s;
   s.kind_ = Kind::Autoscale;
   s.autoscale_ = profile;
+  for (int h = 0; h < 48; ++h) s.autoscale_targets_[static_cast<size_t>(h)] = profile.target(h % 24);
   s.offsets_ = std::move(offsets);
   return s;
 }
@@ -136,9 +137,10 @@ PowerChange PowerSchedule::autoscale_at(int64_t utc, uint32_t rank) const {
   const int64_t local = utc + offsets_.at(utc);
   const int64_t hour_start = local - floor_mod(local, 3600);
   const int hour = static_cast<int>(floor_mod(local, kSecondsPerDay) / 3600);
-  const bool on = rank < autoscale_.target(hour);
+  const bool on = rank < autoscale_targets_[static_cast<size_t>(hour)];
   for (int k = 1; k <= 24; ++k) {
-    if ((rank < autoscale_.target((hour + k) % 24)) != on) return {on, next_after(utc, hour_start + k * 3600)};
+    if ((rank < autoscale_targets_[static_cast<size_t>(hour + k)]) != on)
+      return {on, next_after(utc, hour_start + k * 3600)};
   }
   return {on, kNever};
 }

@@ -89,6 +89,8 @@ class PowerSchedule {
   bool constant_on_ = true;
   std::vector<ChangePoint> changes_;
   AutoscaleProfile autoscale_{};
+  // autoscale_.target(hour % 24) for two days' hours, rounded once, not at every query, and read without a modulo.
+  std::array<uint32_t, 48> autoscale_targets_{};
   UtcOffsets offsets_ = UtcOffsets::fixed(0);
 
   PowerChange weekly_at(int64_t utc, int64_t* phase_end = nullptr) const;
