@@ -23,6 +23,24 @@ TEST_CASE("last tick in a half-open interval", "[health]") {
   CHECK(last_tick_in(T(-900), T(0), 900) == T(-900));  // before the start
   CHECK(last_tick_in(T(-1800), T(-1), 900) == T(-900));
   CHECK(last_tick_in(kNone, T(5000), 900) == kNone);
+  // Near the longest run a scenario may ask for (kMaxRunSeconds).
+  const int64_t far = kMaxRunSeconds - 7;
+  CHECK(last_tick_in(T(0), T(far), 900) == T((far - 1) / 900 * 900));
+  CHECK(last_tick_in(T(0), T(far), 7) == T((far - 1) / 7 * 7));
+  // Against counting down tick by tick, across zero and for the intervals a scenario can give.
+  for (const int32_t interval : {1, 7, 60, 300, 900, 3600}) {
+    for (int64_t until = -2 * interval - 3; until < 3 * interval + 5; until += 1 + interval / 17) {
+      for (const int64_t since : {int64_t{-2} * interval, int64_t{-1}, int64_t{0}, int64_t{interval} + 1}) {
+        SimTime expect = kNone;
+        for (int64_t tick = (until - 1) - (((until - 1) % interval) + interval) % interval; tick >= since; tick -= interval) {
+          expect = T(tick);
+          break;
+        }
+        INFO("interval " << interval << " since " << since << " until " << until);
+        CHECK(last_tick_in(T(since), T(until), interval) == (until <= since ? kNone : expect));
+      }
+    }
+  }
 }
 
 TEST_CASE("a tick track keeps the last tick of a closed interval", "[health]") {
