@@ -1,10 +1,10 @@
 #pragma once
 // A site's event calendar: a ring of one-hour buckets (a calendar queue) with an overflow list for events
 // beyond the ring. The bucket being drained is sorted once and scanned. Events pushed into it while it drains (a
-// Starting -> Running a minute later: about half of all events) wait in one list per minute of the hour, each
-// sorted when the drain reaches its minute; only those due in a minute already reached go to a side heap, which so
-// stays small (a heap of every such event of the hour held thousands at 100k machines, and its pops were 9 % of
-// the run's instructions). The three are merged on the fly.
+// Starting -> Running a minute later; the power follow-ups are a third of the bench fleet's events) wait in one
+// list per minute of the hour, each sorted when the drain reaches its minute; only those due in a minute already
+// reached go to a side heap, which so stays small (a heap of every such event of the hour held thousands at 100k
+// machines, and its pops were 9 % of the run's instructions). The three are merged on the fly.
 //
 // Order: every entry carries one 64-bit key, (time, lane, subject, kind) packed from the most significant bit:
 //   time    30 bits  seconds since the start (models/common/sim_time.hpp bounds a run to fit)
@@ -36,12 +36,14 @@ struct CalendarEntry {
   uint32_t key_high;  // the key, split in two words so that the entry stays 12 bytes
   uint32_t key_low;
   uint8_t epoch;      // opaque to the calendar: the kind's owner checks it for staleness when the event fires
-  uint8_t reserved[3] = {};
+  uint8_t tag = 0;    // opaque to the calendar too: a variant of the kind, for its owner
+  uint8_t reserved[2] = {};
 
-  static constexpr CalendarEntry make(SimTime time, Lane lane, uint32_t subject, EventKind kind, uint8_t epoch) {
+  static constexpr CalendarEntry make(SimTime time, Lane lane, uint32_t subject, EventKind kind, uint8_t epoch,
+                                      uint8_t tag = 0) {
     const uint64_t key = (static_cast<uint64_t>(time.seconds()) << 34) | (static_cast<uint64_t>(lane) << 33) |
                          (static_cast<uint64_t>(subject) << kKindBits) | kind;
-    return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), epoch};
+    return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), epoch, tag};
   }
   constexpr uint64_t key() const { return (static_cast<uint64_t>(key_high) << 32) | key_low; }
   constexpr SimTime time() const { return SimTime::at(static_cast<int64_t>(key_high >> 2)); }

@@ -9,7 +9,8 @@ PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
       health_(health),
       subscription_billable_(site.scenario.subscriptions.size() * kBilledPlanCount),
       cohort_p2_billable_(site.scenario.cohorts.size()),
-      schedule_memo_(site.scenario.cohorts.size()) {
+      schedule_memo_(site.scenario.cohorts.size()),
+      ahead_memo_(site.scenario.cohorts.size()) {
   EventQueue& q = site.events;
   follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)] =
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::TransitionDone>>("power.transition_done", Lane::Machine, this);
@@ -77,8 +78,41 @@ void PowerBilling::on_schedule_change(const CalendarEntry& e) {
 void PowerBilling::follow_up(const CalendarEntry& e, PowerEvent event) {
   FleetStore& f = site_.fleet;
   const uint32_t m = e.subject();
-  if (e.epoch != f.epoch[m]) return;  // stale: overtaken by a schedule change
+  if (e.epoch != f.epoch[m]) return;  // stale: overtaken by a schedule change, or scaled in
+  if (e.tag == kCarriesStart) return carried_start(m, e.time());
   apply(m, fleettwin::on_follow_up(f.power[m], event, site_.scenario.power), e.time());
+}
+
+// The schedule change at t and the end of Starting at w, in one event at w. At t, on_schedule_change would have
+// turned Deallocated into Starting: neither is billed nor runs the operating system, so nothing reads a difference
+// until w (a scale-in between bumps the epoch and voids this event, as it voided the follow-up; a plan change moves
+// no billing). carry_start made sure that the schedule answers the same at w as at t, that the machine's next
+// change comes after w and that w lies within the run, so this does at w what the two events did, in their order.
+bool PowerBilling::carry_start(uint32_t m, int64_t t) {
+  FleetStore& f = site_.fleet;
+  if (f.power[m] != PowerState::Deallocated) return false;
+  const Scenario& sc = site_.scenario;
+  const PowerChange at_t = schedule_ahead(m, sc.start + t);
+  if (!at_t.on) return false;
+  // The draw apply() makes for the Starting follow-up at t.
+  const int64_t w = t + rng::uniform_seconds(sc.power.starting.min, sc.power.starting.max, sc.seed, m,
+                                             rng::Stream::AzureTransition, static_cast<uint64_t>(t));
+  if (w >= sc.duration) return false;  // the run ends Starting: it must show so
+  const PowerChange at_w = schedule_ahead(m, sc.start + w);
+  if (at_w.on != at_t.on || at_w.next_change != at_t.next_change) return false;
+  if (at_t.next_change != kNever && jittered(m, at_t.next_change) <= w) return false;
+  site_.events.schedule(follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)], SimTime::at(w), m,
+                        f.epoch[m], kCarriesStart);
+  return true;
+}
+
+void PowerBilling::carried_start(uint32_t m, SimTime w) {
+  FleetStore& f = site_.fleet;
+  if (f.agent[m] == AgentState::Absent) return;  // as on_schedule_change at t (a scale-in also bumped the epoch)
+  ++f.epoch[m];                                   // its bump for a real change
+  f.power[m] = PowerState::Starting;              // its step, which nothing saw
+  set_state(m, PowerState::Running, w);           // the follow-up's
+  schedule_change(m, schedule_at(m, site_.scenario.start + w.seconds()).next_change);  // the answer at t
 }
 
 bool PowerBilling::powers_on_before(uint32_t m, SimTime t, SimTime when) const {
@@ -155,14 +189,18 @@ void PowerBilling::close_billing(uint32_t m, int g, SimTime t) {
   f.billed_seconds[m] += static_cast<uint32_t>(t - since);
 }
 
+int64_t PowerBilling::jittered(uint32_t m, int64_t next_change_utc) const {
+  const Scenario& sc = site_.scenario;
+  const int64_t jitter = rng::uniform_seconds(0, site_.cohort_of(m).power.jitter, sc.seed, m,
+                                              rng::Stream::ScheduleJitter, static_cast<uint64_t>(next_change_utc));
+  return next_change_utc - sc.start + jitter;
+}
+
 void PowerBilling::schedule_change(uint32_t m, int64_t next_change_utc) {
   if (next_change_utc == kNever) return;
-  const Scenario& sc = site_.scenario;
-  const CohortSpec& cohort = site_.cohort_of(m);
-  const int64_t jitter = rng::uniform_seconds(0, cohort.power.jitter, sc.seed, m, rng::Stream::ScheduleJitter,
-                                              static_cast<uint64_t>(next_change_utc));
-  const int64_t when = next_change_utc - sc.start + jitter;
-  if (when >= sc.duration) return;
+  const int64_t when = jittered(m, next_change_utc);
+  if (when >= site_.scenario.duration) return;
+  if (carry_start(m, when)) return;
   site_.events.schedule(schedule_change_kind_, SimTime::at(when), m);
 }
 

@@ -45,6 +45,12 @@ class PowerBilling {
     const uint16_t c = site_.fleet.cohort[m];
     return site_.schedules[c].at(utc, site_.rank(m), schedule_memo_[c]);
   }
+  // The same for an instant ahead of the run's clock (carry_start), through a memo of its own, so that asking
+  // about the next start does not evict the answer for now that the cohort's other machines are reading.
+  PowerChange schedule_ahead(uint32_t m, int64_t utc) const {
+    const uint16_t c = site_.fleet.cohort[m];
+    return site_.schedules[c].at(utc, site_.rank(m), ahead_memo_[c]);
+  }
   void on_schedule_change(const CalendarEntry& e);
   template <PowerEvent Event>
   void on_follow_up(const CalendarEntry& e) { follow_up(e, Event); }
@@ -55,6 +61,14 @@ class PowerBilling {
   void open_billing(uint32_t m, int group, SimTime t);
   void close_billing(uint32_t m, int group, SimTime t);
   void schedule_change(uint32_t m, int64_t next_change_utc);
+  // The run's second at which machine m acts on its schedule's change at next_change_utc (its jitter added).
+  int64_t jittered(uint32_t m, int64_t next_change_utc) const;
+  // A deallocated VM that its schedule starts at t shows nothing to anyone until Starting ends at w: the change is
+  // then carried by the TransitionDone event at w (tag kCarriesStart) instead of an event of its own at t, when the
+  // answers are sure to be the same (see the .cpp). Returns false when it must have its own event.
+  bool carry_start(uint32_t m, int64_t t);
+  void carried_start(uint32_t m, SimTime w);
+  static constexpr uint8_t kCarriesStart = 1;
   bool powers_on_before(uint32_t m, SimTime t, SimTime when) const;
   void enter_initial_state(uint32_t m, SimTime t);
 
@@ -71,6 +85,7 @@ class PowerBilling {
   std::array<PeriodPresence, kMeterGroups> hour_presence_;
   std::array<PeriodPresence, kMeterGroups> month_presence_;
   mutable std::vector<ScheduleMemo> schedule_memo_;  // per cohort: this site's last answer of its schedule
+  mutable std::vector<ScheduleMemo> ahead_memo_;     // per cohort: its last answer ahead of the clock
 };
 
 }  // namespace fleettwin

@@ -190,3 +190,34 @@ TEST_CASE("a stop or deallocation still under way at the end of the run ends in 
       CHECK(s == done);  // done 17:50
   }
 }
+
+TEST_CASE("a start carried by the end of Starting: scale-in before and during it, a run that ends in it", "[power][site]") {
+  // A deallocated VM's schedule change is carried by the event that ends Starting (power_billing.cpp, carry_start).
+  // Start Monday 00:00; business hours from 08:00, Starting takes 10 min: billed 08:10-18:00 each weekday.
+  const std::string power = "power: {azure: {starting: 10m}}\n";
+  const auto cohort = [](const std::string& start, const std::string& removed) {
+    return "  - {name: dev, count: 4, environment: azure, region: r, subscription: s, removed: " + removed +
+           ",\n     power: {schedule: business-hours, timezone: UTC, start: '" + start + "', end: '18:00'}}\n";
+  };
+  const double day = (10 * 3600 - 600) / 3600.0;
+  const auto hours = [&](const Totals& t) { return t.billable_hours(kP2Azure, BillingParams{}); };
+  const Totals kept = run_sites(parse_scenario(scenario("48h", cohort("08:00", "never"), power), "test"));
+  CHECK(hours(kept) == Approx(4 * 2 * day).epsilon(1e-12));
+  // Removed on Tuesday at 07:00, before its start, and at 08:05, while Starting: billed on Monday only.
+  for (const std::string removed : {"31h", "1925m"}) {
+    INFO("removed " << removed);
+    const Totals t = run_sites(parse_scenario(scenario("48h", cohort("08:00", removed), power), "test"));
+    CHECK(hours(t) == Approx(4 * day).epsilon(1e-12));
+    for (const PowerState s : t.final_power) CHECK(s == PowerState::Deallocated);
+  }
+  // Added on Tuesday at 12:00: nothing of Monday's start (the machines did not exist), Running from 12:00 on.
+  std::string added = cohort("08:00", "never");
+  added.replace(added.find("removed: never"), 14, "added: 36h");
+  CHECK(hours(run_sites(parse_scenario(scenario("48h", added, power), "test"))) == Approx(4 * 6.0).epsilon(1e-12));
+  // The run ends at 08:00, five minutes into Starting: nothing billed, and the end state shows the start.
+  const Totals ends = run_sites(parse_scenario(scenario("8h", cohort("07:55", "never"), power), "test"));
+  CHECK(hours(ends) == 0);
+  for (const PowerState s : ends.final_power) CHECK(s == PowerState::Starting);
+  // Monday's start from before the run (the machines begin deallocated at 00:00) and Tuesday's, on 2 weekdays.
+  for (const PowerState s : kept.final_power) CHECK(s == PowerState::Deallocated);
+}
