@@ -86,7 +86,6 @@ PowerSchedule PowerSchedule::weekly(const std::vector<WeeklyWindow>& windows, Ut
 PowerSchedule PowerSchedule::autoscale(const AutoscaleProfile& profile, UtcOffsets offsets) {
   PowerSchedule s;
   s.kind_ = Kind::Autoscale;
-  s.autoscale_ = profile;
   for (int h = 0; h < 48; ++h) s.autoscale_targets_[static_cast<size_t>(h)] = profile.target(h % 24);
   s.offsets_ = std::move(offsets);
   return s;

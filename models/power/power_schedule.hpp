@@ -88,8 +88,8 @@ class PowerSchedule {
   Kind kind_ = Kind::Constant;
   bool constant_on_ = true;
   std::vector<ChangePoint> changes_;
-  AutoscaleProfile autoscale_{};
-  // autoscale_.target(hour % 24) for two days' hours, rounded once, not at every query, and read without a modulo.
+  // The autoscale profile's target(hour % 24) for two days' hours, rounded once, not at every query, and read
+  // without a modulo.
   std::array<uint32_t, 48> autoscale_targets_{};
   UtcOffsets offsets_ = UtcOffsets::fixed(0);
 
