@@ -10,7 +10,7 @@
 # scaled by bench/fleet-args.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build/fleettwin
+bin=${FLEETTWIN_BIN:-build/fleettwin}  # FLEETTWIN_BIN: another build, to compare two binaries alternating
 [ -x "$bin" ] || { echo "build first: scripts/bootstrap.sh bench" >&2; exit 1; }
 points=("$@")
 if [ ${#points[@]} -eq 0 ]; then

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/agent/agent_state.hpp"
+#include "models/billing/billing.hpp"
 #include "models/fleet/fleet_types.hpp"
 #include "models/health/health_evaluation.hpp"
 #include "models/health/health_issues.hpp"
@@ -56,8 +57,8 @@ struct FleetStore {
   std::vector<PowerState> power;
   std::vector<uint8_t> epoch;            // bumped on each schedule change: a follow-up with an older epoch is stale
   std::vector<SimTime> billable_since;   // valid while billable
-  std::vector<uint32_t> hour_mark;       // PeriodPresence marks (round-up billing, per-seat months)
-  std::vector<uint32_t> month_mark;
+  std::vector<HourMark> hour_mark;       // PeriodPresence marks (round-up billing, per-seat months)
+  std::vector<MonthMark> month_mark;
   std::vector<uint32_t> billed_seconds;  // total billable seconds so far
   // Defender for Endpoint agent and health (sim/engine/agent_lifecycle.cpp, health_monitor.cpp).
   std::vector<AgentState> agent;
@@ -109,7 +110,7 @@ struct FleetStore {
   }
   static constexpr size_t bytes_per_machine() {
     return 2 * sizeof(uint16_t) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +
-           sizeof(SimTime) + 3 * sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
+           sizeof(SimTime) + sizeof(HourMark) + sizeof(MonthMark) + sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
            sizeof(HealthClass) + sizeof(Issue) + sizeof(uint8_t);
   }
 };

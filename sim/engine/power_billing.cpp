@@ -225,10 +225,14 @@ void PowerBilling::set_no_arc(uint32_t m, SimTime t) {
 
 HourUsage PowerBilling::close_hour(SimTime boundary) {
   HourUsage usage;
+  bool marks_expired = false;  // the groups roll together: all or none
   for (int g = 0; g < kMeterGroups; ++g) {
     usage.billable_seconds[g] = billable_[g].roll(boundary.seconds());
-    usage.machines_billed[g] = hour_presence_[g].roll(boundary.seconds());
+    const auto rolled = hour_presence_[g].roll(boundary.seconds());
+    usage.machines_billed[g] = rolled.machines;
+    marks_expired = rolled.marks_expired;
   }
+  if (marks_expired) site_.for_each_machine([&](uint32_t m) { site_.fleet.hour_mark[m] = 0; });
   usage.subscription_seconds.resize(subscription_billable_.size());
   for (size_t i = 0; i < subscription_billable_.size(); ++i)
     usage.subscription_seconds[i] = subscription_billable_[i].roll(boundary.seconds());
@@ -240,7 +244,13 @@ HourUsage PowerBilling::close_hour(SimTime boundary) {
 
 GroupCounts PowerBilling::close_month(SimTime boundary) {
   GroupCounts seats{};
-  for (int g = 0; g < kMeterGroups; ++g) seats[g] = month_presence_[g].roll(boundary.seconds());
+  bool marks_expired = false;
+  for (int g = 0; g < kMeterGroups; ++g) {
+    const auto rolled = month_presence_[g].roll(boundary.seconds());
+    seats[g] = rolled.machines;
+    marks_expired = rolled.marks_expired;
+  }
+  if (marks_expired) site_.for_each_machine([&](uint32_t m) { site_.fleet.month_mark[m] = 0; });
   return seats;
 }
 

@@ -82,8 +82,8 @@ class PowerBilling {
   std::array<BillableIntegral, kMeterGroups> billable_;
   std::vector<BillableIntegral> subscription_billable_;  // per subscription × plan (licensing)
   std::vector<BillableIntegral> cohort_p2_billable_;     // per cohort, Plan 2 only (the data benefit)
-  std::array<PeriodPresence, kMeterGroups> hour_presence_;
-  std::array<PeriodPresence, kMeterGroups> month_presence_;
+  std::array<PeriodPresence<HourMark>, kMeterGroups> hour_presence_;
+  std::array<PeriodPresence<MonthMark>, kMeterGroups> month_presence_;
   mutable std::vector<ScheduleMemo> schedule_memo_;  // per cohort: this site's last answer of its schedule
   mutable std::vector<ScheduleMemo> ahead_memo_;     // per cohort: its last answer ahead of the clock
 };

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "models/billing/billing.hpp"
 #include "models/billing/licensing.hpp"
@@ -29,8 +31,8 @@ TEST_CASE("the billable integral counts machine-seconds per period", "[billing]"
 }
 
 TEST_CASE("period presence counts each machine with positive time once per period", "[billing]") {
-  PeriodPresence p;
-  uint32_t a = 0, b = 0, c = 0, d = 0;
+  PeriodPresence<HourMark> p;
+  HourMark a = 0, b = 0, c = 0, d = 0;
   p.open(a);               // a: open from t=0 through the boundary
   p.open(b);               // b: on and off twice within the first hour
   p.close(600, 0, b);
@@ -38,24 +40,76 @@ TEST_CASE("period presence counts each machine with positive time once per perio
   p.close(1200, 600, b);
   p.open(c);               // c: zero-length interval at 2000
   p.close(2000, 2000, c);
-  CHECK(p.roll(3600) == 2);  // a and b
+  CHECK(p.roll(3600).machines == 2);  // a and b
   p.open(d);               // d opens in hour 2 and closes exactly at its end
   p.close(3700, 0, a);     // a closes 100 s into hour 2: counted again for hour 2
-  CHECK(p.roll(7200) == 2);  // a and d
+  CHECK(p.roll(7200).machines == 2);  // a and d
   p.close(7200, 3600, d);  // closes at the boundary: no time in hour 3
-  CHECK(p.roll(10800) == 0);
+  CHECK(p.roll(10800).machines == 0);
   CHECK(p.open_count() == 0);
 }
 
 TEST_CASE("a machine closed and reopened within a period is not counted twice at the boundary", "[billing]") {
-  PeriodPresence p;
-  uint32_t m = 0;
+  PeriodPresence<HourMark> p;
+  HourMark m = 0;
   p.open(m);
-  CHECK(p.roll(3600) == 1);
+  CHECK(p.roll(3600).machines == 1);
   p.close(4000, 0, m);  // counted for hour 2 here
   p.open(m);            // reopened: already counted for hour 2
-  CHECK(p.roll(7200) == 1);
-  CHECK(p.roll(10800) == 1);  // still open through hour 3
+  CHECK(p.roll(7200).machines == 1);
+  CHECK(p.roll(10800).machines == 1);  // still open through hour 3
+}
+
+// Narrow marks cycle: a one-byte mark names 255 periods. Random on/off intervals of 40 machines over 1,000
+// periods (almost four cycles), counted by the class with its marks zeroed when it says the cycle came round,
+// against a count by hand of the machines with positive billable time in each period.
+TEST_CASE("period presence with one-byte marks counts exactly across the marks' cycle", "[billing]") {
+  constexpr int kMachines = 40, kPeriods = 1000;
+  constexpr int64_t kLength = 100;
+  PeriodPresence<uint8_t> p;
+  std::vector<uint8_t> marks(kMachines, 0);
+  std::vector<int64_t> since(kMachines, -1);  // -1: closed
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> intervals(kMachines);
+  uint64_t state = 12345;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  int expiries = 0;
+  for (int period = 0; period < kPeriods; ++period) {
+    const int64_t start = period * kLength;
+    // A few changes a period at increasing instants; machine 7 opens and closes only once every 255 periods,
+    // exactly a cycle apart: the case a stale mark would count as already counted.
+    std::vector<std::pair<int64_t, int>> changes;
+    for (int k = 0; k < 12; ++k) changes.push_back({start + static_cast<int64_t>(next() % kLength), static_cast<int>(next() % kMachines)});
+    if (period % 255 == 3) changes.push_back({start + 10, 7}), changes.push_back({start + 20, 7});
+    std::sort(changes.begin(), changes.end());
+    for (const auto& [t, m] : changes) {
+      if (m == 7 && period % 255 != 3) continue;
+      if (since[m] < 0) {
+        p.open(marks[m]);
+        since[m] = t;
+      } else {
+        p.close(t, since[m], marks[m]);
+        intervals[m].push_back({since[m], t});
+        since[m] = -1;
+      }
+    }
+    const auto rolled = p.roll(start + kLength);
+    if (rolled.marks_expired) {
+      ++expiries;
+      std::fill(marks.begin(), marks.end(), 0);
+    }
+    int64_t by_hand = 0;
+    for (int m = 0; m < kMachines; ++m) {
+      bool billed = since[m] >= 0 && since[m] < start + kLength;  // still open at the boundary
+      for (const auto& [a, b] : intervals[m]) billed = billed || (std::max(a, start) < std::min(b, start + kLength));
+      by_hand += billed;
+    }
+    REQUIRE(rolled.machines == by_hand);
+    for (auto& v : intervals) v.clear();
+  }
+  CHECK(expiries == kPeriods / 255);
 }
 
 TEST_CASE("licensing: the discount starts on the approval hour, the trial ends after exactly 30 x 24 h, the 500 MB "
