@@ -1,5 +1,8 @@
 #include "sim/engine/power_billing.hpp"
 
+#include <algorithm>
+
+#include "models/agent/provisioning.hpp"
 #include "models/common/random.hpp"
 
 namespace fleettwin {
@@ -20,6 +23,10 @@ PowerBilling::PowerBilling(SiteContext& site, HealthMonitor& health)
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::ArcOfflineDetected>>("power.arc_offline", Lane::Machine, this);
   follow_up_kind_[static_cast<size_t>(PowerEvent::ArcExpiry)] =
       q.register_kind<&PowerBilling::on_follow_up<PowerEvent::ArcExpiry>>("power.arc_expiry", Lane::Machine, this);
+  for (const LifecycleAction& a : site.scenario.actions) action_times_.push_back(a.at);
+  std::sort(action_times_.begin(), action_times_.end());
+  for (const CohortSpec& c : site.scenario.cohorts)
+    any_ssm_missing_ |= c.environment == Environment::Aws && c.install_failures.ssm_agent_missing > 0;
   schedule_change_kind_ = q.register_kind<&PowerBilling::on_schedule_change>("power.schedule_change", Lane::Machine, this);
   for (int s = 0; s < kPowerStateCount; ++s) {
     for (int e = 0; e < 5; ++e) {
@@ -71,8 +78,9 @@ void PowerBilling::on_schedule_change(const CalendarEntry& e) {
       fleettwin::on_schedule_change(f.power[m], now.on, site_.scenario.cohorts[c].power.off_action, site_.scenario.power);
   // A real change cancels the follow-ups still pending from the previous one.
   if (step.next != f.power[m]) ++f.epoch[m];
-  apply(m, step, t);
-  schedule_change(m, now.next_change);
+  const int64_t next_at = next_change_run(m, now.next_change);
+  apply(m, step, t, next_at);
+  schedule_change_at(m, next_at);
 }
 
 void PowerBilling::follow_up(const CalendarEntry& e, PowerEvent event) {
@@ -122,7 +130,7 @@ bool PowerBilling::powers_on_before(uint32_t m, SimTime t, SimTime when) const {
   return next != kNever && next - sc.start + sc.cohorts[c].power.jitter < when.seconds();
 }
 
-void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t) {
+void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t, int64_t next_change_at) {
   FleetStore& f = site_.fleet;
   const Scenario& sc = site_.scenario;
   if (step.next != f.power[m]) set_state(m, step.next, t);
@@ -150,7 +158,40 @@ void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t) {
     f.power[m] = static_cast<PowerState>(renamed);
     return;
   }
+  if (next_change_at != kUnknownNext && folds_arc_follow_up(m, t, when, next_change_at))
+    return apply(m, fleettwin::on_follow_up(f.power[m], step.follow_up, sc.power), when);
   site_.events.schedule(follow_up_kind_[static_cast<size_t>(step.follow_up)], when, m, f.epoch[m]);
+}
+
+// Arc's first heartbeat after a power-on and its Offline after a power-off, done at the schedule change instead of
+// as events of their own (a quarter of the bench fleet's events). Connecting and Connected, Connected-powered-off
+// and Offline, differ in billing alone: both run the operating system, or neither, so the sensor, the health
+// monitor, threats and vulnerabilities see no difference (they read is_os_running). The meters take an open or a
+// close ahead of the clock exactly (BillableIntegral sums in any order within a period; PeriodPresence reads only
+// the machine's own mark and the interval's ends), so long as it falls in the hour being drained, before the roll
+// that reads them. What else could touch this machine's power or billing between the change at t and w:
+//  - its next schedule change: it must come after w (the same second would order by kind);
+//  - a lifecycle action (a plan change, a move, a cohort removed; an extension deleted or an integration
+//    enabled, whose redeployment can find the SSM agent missing): none may fall in [t, w];
+//  - a deployment attempt that finds an AWS machine's SSM agent missing (set_no_arc): not for such a machine
+//    unless it has already lost Arc (then it bills nothing, and nothing changes).
+// Otherwise the follow-up keeps its event. The end of the run was checked by the caller (w < end).
+bool PowerBilling::folds_arc_follow_up(uint32_t m, SimTime t, SimTime w, int64_t next_change_at) const {
+  const PowerState s = site_.fleet.power[m];
+  if (s != PowerState::ArcConnecting && s != PowerState::ArcConnectedOff) return false;
+  if (w.seconds() >= (t.seconds() / 3600 + 1) * 3600) return false;  // the meters roll at every clock hour
+  if (next_change_at <= w.seconds()) return false;
+  const auto action = std::lower_bound(action_times_.begin(), action_times_.end(), t.seconds());
+  if (action != action_times_.end() && *action <= w.seconds()) return false;
+  if (any_ssm_missing_ && !(site_.fleet.agent_flags[m] & kNoArc)) {
+    const Scenario& sc = site_.scenario;
+    const CohortSpec& cohort = site_.cohort_of(m);
+    if (cohort.environment == Environment::Aws &&
+        missing_prerequisite(cohort.install_failures, site_.fleet.os_of(m), cohort.environment, sc.seed, m) ==
+            Issue::SsmAgentMissing)
+      return false;
+  }
+  return true;
 }
 
 void PowerBilling::set_state(uint32_t m, PowerState next, SimTime t) {
@@ -196,10 +237,8 @@ int64_t PowerBilling::jittered(uint32_t m, int64_t next_change_utc) const {
   return next_change_utc - sc.start + jitter;
 }
 
-void PowerBilling::schedule_change(uint32_t m, int64_t next_change_utc) {
-  if (next_change_utc == kNever) return;
-  const int64_t when = jittered(m, next_change_utc);
-  if (when >= site_.scenario.duration) return;
+void PowerBilling::schedule_change_at(uint32_t m, int64_t when) {
+  if (when >= site_.scenario.duration) return;  // kNever too
   if (carry_start(m, when)) return;
   site_.events.schedule(schedule_change_kind_, SimTime::at(when), m);
 }

@@ -56,11 +56,24 @@ class PowerBilling {
   void on_follow_up(const CalendarEntry& e) { follow_up(e, Event); }
   void follow_up(const CalendarEntry& e, PowerEvent event);
   int meter_group_of(uint32_t m) const;
-  void apply(uint32_t m, const PowerStep& step, SimTime t);
+  // next_change_at: the run's second of the machine's next schedule change when the caller knows it (a schedule
+  // change), which lets an Arc follow-up be folded (folds_arc_follow_up); kUnknownNext otherwise.
+  static constexpr int64_t kUnknownNext = -1;
+  void apply(uint32_t m, const PowerStep& step, SimTime t, int64_t next_change_at = kUnknownNext);
   void set_state(uint32_t m, PowerState next, SimTime t);
   void open_billing(uint32_t m, int group, SimTime t);
   void close_billing(uint32_t m, int group, SimTime t);
-  void schedule_change(uint32_t m, int64_t next_change_utc);
+  void schedule_change(uint32_t m, int64_t next_change_utc) { schedule_change_at(m, next_change_run(m, next_change_utc)); }
+  void schedule_change_at(uint32_t m, int64_t when);
+  // The run's second of the change at next_change_utc (jittered), kNever if there is none.
+  int64_t next_change_run(uint32_t m, int64_t next_change_utc) const {
+    return next_change_utc == kNever ? kNever : jittered(m, next_change_utc);
+  }
+  // An Arc machine's first heartbeat (Connecting -> Connected) or its Offline (Connected, powered off -> Offline)
+  // at w after its schedule change at t changes nothing but billing, which the meters can take ahead of the clock
+  // within the hour; folded into the change when nothing else can touch the machine's power or billing in [t, w]
+  // (see the .cpp).
+  bool folds_arc_follow_up(uint32_t m, SimTime t, SimTime w, int64_t next_change_at) const;
   // The run's second at which machine m acts on its schedule's change at next_change_utc (its jitter added).
   int64_t jittered(uint32_t m, int64_t next_change_utc) const;
   // A deallocated VM that its schedule starts at t shows nothing to anyone until Starting ends at w: the change is
@@ -84,6 +97,8 @@ class PowerBilling {
   std::vector<BillableIntegral> cohort_p2_billable_;     // per cohort, Plan 2 only (the data benefit)
   std::array<PeriodPresence<HourMark>, kMeterGroups> hour_presence_;
   std::array<PeriodPresence<MonthMark>, kMeterGroups> month_presence_;
+  std::vector<int64_t> action_times_;  // the scenario's lifecycle actions, sorted: they can move billing
+  bool any_ssm_missing_ = false;       // an AWS cohort's machines can lose Arc at a deployment attempt
   mutable std::vector<ScheduleMemo> schedule_memo_;  // per cohort: this site's last answer of its schedule
   mutable std::vector<ScheduleMemo> ahead_memo_;     // per cohort: its last answer ahead of the clock
 };

@@ -221,3 +221,95 @@ TEST_CASE("a start carried by the end of Starting: scale-in before and during it
   // Monday's start from before the run (the machines begin deallocated at 00:00) and Tuesday's, on 2 weekdays.
   for (const PowerState s : kept.final_power) CHECK(s == PowerState::Deallocated);
 }
+
+// Arc's first heartbeat and its Offline are folded into the schedule change when they fall in the same clock hour
+// and nothing else can touch the machine's billing in between (power_billing.cpp, folds_arc_follow_up); otherwise
+// they keep their events. Each case is billed by hand, by meter group and by clock hour, from the state table.
+TEST_CASE("Arc heartbeats and Offlines folded or not bill as their events did: within and across the hour",
+          "[billing][power][site]") {
+  const std::string power = "power: {arc: {connect: 5m, offline_after: 20m}}\n";
+  const auto cohort = [](const std::string& on, const std::string& off) {
+    return "  - {name: dc, count: 7, environment: onprem, site: dc1, subscription: s,\n"
+           "     power: {schedule: nightly-deallocation, timezone: UTC, on: '" + on + "', off: '" + off + "'}}\n";
+  };
+  for (const bool across : {false, true}) {
+    INFO((across ? "across the hour" : "within the hour"));
+    Scenario sc = parse_scenario(scenario("3d", across ? cohort("06:58", "21:50") : cohort("06:00", "22:00"), power), "test");
+    const Totals t = run_sites(sc);
+    REQUIRE(t.hours.size() == 72);
+    for (int day = 0; day < 3; ++day) {
+      const auto at = [&](int hour) { return t.hours[static_cast<size_t>(day * 24 + hour)].billable_seconds[kP2OnPrem]; };
+      if (across) {  // Connected 07:03, Offline 22:10
+        CHECK(at(6) == 0);
+        CHECK(at(7) == 7 * 57 * 60);
+        CHECK(at(21) == 7 * 3600);
+        CHECK(at(22) == 7 * 10 * 60);
+        CHECK(at(23) == 0);
+      } else {  // Connected 06:05, Offline 22:20
+        CHECK(at(5) == 0);
+        CHECK(at(6) == 7 * 55 * 60);
+        CHECK(at(22) == 7 * 20 * 60);
+        CHECK(at(23) == 0);
+      }
+    }
+    const double per_day = across ? 15 + 7 / 60.0 : 16 + 15 / 60.0;
+    CHECK(t.billable_hours(kP2OnPrem, sc.billing) == Approx(7 * 3 * per_day).epsilon(1e-12));
+    sc.billing.partial_hour = PartialHourRule::RoundUp;  // clock hours 07-22 or 06-22, each whole
+    CHECK(run_sites(sc).billable_hours(kP2OnPrem, sc.billing) == 7 * 3 * (across ? 16 : 17));
+  }
+}
+
+TEST_CASE("an Arc follow-up is not folded over a plan change, a removal or an SSM agent found missing",
+          "[billing][power][site]") {
+  const std::string power = "power: {arc: {connect: 5m, offline_after: 20m}}\n";
+  const auto cohort = [](const std::string& extra) {
+    return "  - {name: dc, count: 6, environment: onprem, site: dc1, subscription: s" + extra + ",\n"
+           "     power: {schedule: nightly-deallocation, timezone: UTC, on: '06:00', off: '18:00'}}\n";
+  };
+  const int kP1OnPrem = meter_group(Plan::P1, Environment::OnPrem);
+  const auto hours = [](const Totals& t, int g) { return t.billable_hours(g, BillingParams{}); };
+  // Each day billed 06:05-18:20 unless something intervenes; two days.
+  const double day = 12 + 15 / 60.0;
+  const auto set_plan = [](const std::string& at) {
+    return "events:\n  - {at: " + at + ", set_plan: {cohort: dc, plan: P1}}\n";
+  };
+  SECTION("a plan change while Connecting moves the day's billing from its heartbeat on") {
+    const Totals t = run_sites(parse_scenario(scenario("2d", cohort(""), power + set_plan("6h1m")), "test"));
+    CHECK(hours(t, kP2OnPrem) == 0);
+    CHECK(hours(t, kP1OnPrem) == Approx(6 * 2 * day).epsilon(1e-12));
+  }
+  SECTION("a plan change while still Connected after the power-off moves its last ten minutes") {
+    const Totals t = run_sites(parse_scenario(scenario("2d", cohort(""), power + set_plan("18h10m")), "test"));
+    CHECK(hours(t, kP2OnPrem) == Approx(6 * (day - 10 / 60.0)).epsilon(1e-12));
+    CHECK(hours(t, kP1OnPrem) == Approx(6 * (day + 10 / 60.0)).epsilon(1e-12));
+  }
+  SECTION("a removal while Connecting or still Connected ends the billing there") {
+    const Totals before = run_sites(parse_scenario(scenario("2d", cohort(", removed: 6h3m"), power), "test"));
+    CHECK(hours(before, kP2OnPrem) == 0);
+    const Totals after = run_sites(parse_scenario(scenario("2d", cohort(", removed: 18h10m"), power), "test"));
+    CHECK(hours(after, kP2OnPrem) == Approx(6 * (day - 10 / 60.0)).epsilon(1e-12));
+    for (const PowerState s : after.final_power) CHECK(s == PowerState::ArcExpired);
+  }
+  SECTION("the next schedule change comes before the follow-up would") {
+    // Back on at 18:10, before the 20 min of silence: Connected throughout, billed all the time.
+    const auto flicker = [](const std::string& on, const std::string& off) {
+      return "  - {name: dc, count: 6, environment: onprem, site: dc1, subscription: s,\n"
+             "     power: {schedule: nightly-deallocation, timezone: UTC, on: '" + on + "', off: '" + off + "'}}\n";
+    };
+    CHECK(hours(run_sites(parse_scenario(scenario("2d", flicker("18:10", "18:00"), power), "test")), kP2OnPrem) ==
+          Approx(6 * 48.0).epsilon(1e-12));
+    // Off again at 06:03, before the first heartbeat at 06:05: never Connected, never billed.
+    CHECK(hours(run_sites(parse_scenario(scenario("2d", flicker("06:00", "06:03"), power), "test")), kP2OnPrem) == 0);
+  }
+  SECTION("an AWS machine whose deployment finds no SSM agent while still Connected stops billing there") {
+    // The integration is turned on at 17:00; the deployment attempt comes 70 min later, at 18:10.
+    const std::string sc_text =
+        "name: t\nstart: 2026-01-05T00:00:00Z\nduration: 2d\ntenants: [{id: t, geo: EU}]\n"
+        "subscriptions: [{id: s, plan: P2, endpoint_protection: {enabled: 17h}}]\n" + power +
+        "defender: {onboarding: {delay: 70m, first_subscription_delay: 70m}, install_failures: {ssm_agent_missing: 1}}\n"
+        "cohorts:\n  - {name: ec2, count: 6, environment: aws, region: r, subscription: s,\n"
+        "     power: {schedule: nightly-deallocation, timezone: UTC, on: '06:00', off: '18:00'}}\n";
+    const Totals t = run_sites(parse_scenario(sc_text, "test"));
+    CHECK(hours(t, meter_group(Plan::P2, Environment::Aws)) == Approx(6 * (day - 10 / 60.0)).epsilon(1e-12));
+  }
+}
