@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace fleettwin {
 namespace {
@@ -107,6 +108,7 @@ int64_t PowerSchedule::next_after(int64_t utc, int64_t local_change) const {
 }
 
 PowerChange PowerSchedule::at(int64_t utc, uint32_t rank, ScheduleMemo& memo) const {
+  if (kind_ == Kind::Autoscale) return autoscale_at(utc, rank, memo);
   if (kind_ != Kind::Weekly) return at(utc, rank);
   if (utc >= memo.from && utc < memo.until) return memo.value;
   int64_t phase_end = 0;
@@ -142,6 +144,38 @@ PowerChange PowerSchedule::autoscale_at(int64_t utc, uint32_t rank) const {
       return {on, next_after(utc, hour_start + k * 3600)};
   }
   return {on, kNever};
+}
+
+// autoscale_at(utc, rank) from the local hour's tables: its loop looks for the first k at which (rank <
+// target(hour + k)) differs from now, which is the first k at which the running min (for a rank on now) or max (off)
+// of the targets crosses the rank; both run monotone, so a binary search finds it. The tables hold while the
+// offset is constant and the local hour the same.
+PowerChange PowerSchedule::autoscale_at(int64_t utc, uint32_t rank, ScheduleMemo& memo) const {
+  if (utc < memo.from || utc >= memo.until) {
+    const int32_t offset = offsets_.at(utc);
+    const int64_t local = utc + offset;
+    const int64_t hour_start = local - floor_mod(local, 3600);
+    const auto hour = static_cast<size_t>(floor_mod(local, kSecondsPerDay) / 3600);
+    memo.from = utc;
+    memo.until = std::min(offsets_.constant_until(utc), hour_start + 3600 - offset);
+    memo.target = autoscale_targets_[hour];
+    uint32_t fewest = std::numeric_limits<uint32_t>::max(), most = 0;
+    for (size_t k = 1; k <= 24; ++k) {
+      fewest = std::min(fewest, autoscale_targets_[hour + k]);
+      most = std::max(most, autoscale_targets_[hour + k]);
+      memo.fewest[k - 1] = fewest;
+      memo.most[k - 1] = most;
+      memo.hour_utc[k - 1] = offsets_.to_utc(hour_start + static_cast<int64_t>(k) * 3600);
+    }
+  }
+  const bool on = rank < memo.target;
+  const auto first = on ? std::partition_point(memo.fewest.begin(), memo.fewest.end(), [&](uint32_t n) { return n > rank; })
+                        : std::partition_point(memo.most.begin(), memo.most.end(), [&](uint32_t n) { return n <= rank; });
+  const auto k = static_cast<size_t>(on ? first - memo.fewest.begin() : first - memo.most.begin());
+  if (k == 24) return {on, kNever};
+  // As next_after: a repeated hour (clocks going back) can map a later local time before now.
+  const int64_t change = memo.hour_utc[k];
+  return {on, change > utc ? change : utc + 1};
 }
 
 int64_t PowerSchedule::shortest_phase() const {

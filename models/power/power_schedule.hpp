@@ -55,13 +55,21 @@ struct PowerChange {
   int64_t next_change;  // UTC epoch seconds of the next nominal change, kNever if none
 };
 
-// One caller's memo of a weekly schedule's last answer, valid for queries in [from, until): between two changes
-// the answer is the same, and a site asks in time order (its machines' changes, jittered, fall in one phase), so
-// the memo answers most queries without the week arithmetic. Per caller: the schedule itself stays immutable and
-// shared by the sites' threads.
+// One caller's memo of a schedule's last answer, valid for queries in [from, until), so that a site, which asks in
+// time order (its machines' changes, jittered, fall in one phase), gets most answers without the week or the
+// hour arithmetic. Per caller: the schedule itself stays immutable and shared by the sites' threads.
+//  - weekly: between two changes the answer is the same for every machine: `value`;
+//  - autoscale: the answer depends on the machine's rank, so the memo holds the local hour's tables instead: the
+//    target now, the fewest and the most machines on over the next k hours (a rank on now turns off at the first
+//    k whose fewest is at or below it; one off turns on at the first k whose most is above it) and the UTC instant
+//    of each of those hours' starts.
 struct ScheduleMemo {
   int64_t from = 0, until = 0;
   PowerChange value{true, kNever};
+  uint32_t target = 0;
+  std::array<uint32_t, 24> fewest{};  // [k - 1]: min of the targets of the next k hours
+  std::array<uint32_t, 24> most{};    // [k - 1]: their max
+  std::array<int64_t, 24> hour_utc{};  // [k - 1]: UTC of the local hour k hours on
 };
 
 class PowerSchedule {
@@ -72,8 +80,8 @@ class PowerSchedule {
   static PowerSchedule autoscale(const AutoscaleProfile& profile, UtcOffsets offsets);
 
   PowerChange at(int64_t utc_epoch_seconds, uint32_t rank) const;
-  // The same answer, from `memo` when the query falls in the phase it holds (weekly schedules; the others are
-  // answered directly).
+  // The same answer, from `memo` when the query falls in the phase (weekly) or the local hour (autoscale) it holds;
+  // constant schedules are answered directly.
   PowerChange at(int64_t utc_epoch_seconds, uint32_t rank, ScheduleMemo& memo) const;
   // Shortest on or off phase in seconds (kNever if the state never changes): jitter must stay below it so
   // that jittered changes keep their order.
@@ -95,6 +103,7 @@ class PowerSchedule {
 
   PowerChange weekly_at(int64_t utc, int64_t* phase_end = nullptr) const;
   PowerChange autoscale_at(int64_t utc, uint32_t rank) const;
+  PowerChange autoscale_at(int64_t utc, uint32_t rank, ScheduleMemo& memo) const;
   int64_t next_after(int64_t utc, int64_t local_change) const;
 };
 

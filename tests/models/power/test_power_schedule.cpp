@@ -104,6 +104,44 @@ TEST_CASE("the memo gives exactly the direct answer, across daylight saving chan
   }
 }
 
+TEST_CASE("the autoscale memo gives exactly the direct answer for every rank, across daylight saving changes",
+          "[schedule][timezone]") {
+  // Profiles with plateaus, a dip and a climb inside the day, and one flat; every rank from below min to above
+  // max; queries in time order with steps back, as the sites ask, over a year in zones that move both ways.
+  const int64_t from = t("2026-01-01T00:00:00Z"), to = t("2027-01-01T00:00:00Z");
+  std::vector<AutoscaleProfile> profiles(3);
+  profiles[0] = {2, 40, {}};
+  profiles[1] = {0, 25, {}};
+  profiles[2] = {5, 5, {}};
+  for (int h = 0; h < 24; ++h) {
+    profiles[0].profile[static_cast<size_t>(h)] = h < 6 ? 0.1 : h < 9 ? 0.5 + 0.1 * (h - 6) : h < 17 ? 1.0 : 0.3;
+    profiles[1].profile[static_cast<size_t>(h)] = (h * 7 % 24) / 23.0;  // jumps up and down every hour
+    profiles[2].profile[static_cast<size_t>(h)] = 0.5;
+  }
+  for (const char* zone : {"Europe/Paris", "America/New_York", "Australia/Lord_Howe", "UTC"}) {
+    const auto offsets = load_utc_offsets(zone, from, to);
+    for (const auto& p : profiles) {
+      const auto s = PowerSchedule::autoscale(p, offsets);
+      ScheduleMemo memo;
+      uint64_t x = 987654321;
+      size_t differ = 0, queries = 0, changes = 0;
+      for (int64_t q = from; q < to;) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const int64_t step = static_cast<int64_t>(x >> 53);  // 0 .. 2047 s
+        q += (x & 0x3f) == 0 ? -step : step;
+        const auto rank = static_cast<uint32_t>((x >> 20) % (p.max + 3));
+        const PowerChange direct = s.at(q, rank), memoised = s.at(q, rank, memo);
+        differ += direct.on != memoised.on || direct.next_change != memoised.next_change;
+        changes += direct.next_change != kNever;
+        ++queries;
+      }
+      CHECK(queries > 20'000);
+      CHECK((changes > 0) == (p.min != p.max));  // the flat profile never changes
+      CHECK(differ == 0);
+    }
+  }
+}
+
 TEST_CASE("UTC offsets: the first instant with another offset", "[schedule][timezone]") {
   const int64_t from = t("2026-03-01T00:00:00Z"), to = t("2026-12-01T00:00:00Z");
   const auto paris = load_utc_offsets("Europe/Paris", from, to);
