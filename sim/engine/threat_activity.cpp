@@ -11,8 +11,8 @@
 namespace fleettwin {
 
 size_t ThreatActivity::bytes() const {
-  return bytes_of(location_ranges_) + bytes_of(subscription_ranges_) + bytes_of(infections_) + bytes_of(on_machine_) +
-         bytes_of(noise_weights_) + bytes_of(by_key_) + bytes_of(by_campaign_) + bytes_of(pending_) +
+  return bytes_of(location_ranges_) + bytes_of(subscription_ranges_) + bytes_of(infections_) + on_machine_.bytes() +
+         bytes_of(noise_weights_) + bytes_of(by_key_) + by_campaign_.bytes() + bytes_of(pending_) +
          bytes_of(investigations_) + bytes_of(investigating_until_) + bytes_of(warn_unblocked_until_) +
          bytes_of(outbox_) + bytes_of(alerts_) + bytes_of(approvals_) + bytes_of(expansions_) + bytes_of(campaigns_);
 }
@@ -149,8 +149,8 @@ uint32_t ThreatActivity::infect(uint64_t campaign, uint32_t m, uint8_t playbook,
   const auto i = static_cast<uint32_t>(infections_.size());
   infections_.push_back({campaign, m, playbook, next, hop, false, technique, since});
   it->second = i;
-  on_machine_[m].push_back(i);
-  by_campaign_[campaign].push_back(i);
+  on_machine_.push(m, i);
+  by_campaign_.push(campaign, i);
   CampaignTally& tally = campaigns_[campaign];
   tally.playbook = playbook;
   ++tally.machines;
@@ -350,7 +350,7 @@ void ThreatActivity::on_investigation_end(const CalendarEntry& e) {
   while (!investigations_.empty() && investigations_.top().time == t && investigations_.top().machine == m) {
     const uint32_t kind = investigations_.top().infection;
     investigations_.pop();
-    auto it = on_machine_.find(m);
+    const auto it = on_machine_.find(m);
     // The investigation's own end (not an approval or an expansion coming back): it expands from the entities of
     // every campaign it found on the machine to the other devices where they are (the control plane's part).
     if (kind == 0 && it != on_machine_.end())

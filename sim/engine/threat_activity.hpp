@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "models/alerts/alert_pipeline.hpp"
+#include "models/common/list_map.hpp"
 #include "models/threats/campaign_tally.hpp"
 #include "models/threats/detection.hpp"
 #include "sim/engine/agent_lifecycle.hpp"
@@ -159,10 +160,10 @@ class ThreatActivity {
   std::vector<std::pair<uint32_t, uint32_t>> location_ranges_;      // every machine of the site's location
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> subscription_ranges_;  // per subscription
   std::vector<Infection> infections_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> on_machine_;  // infections on a machine (some done)
+  ListMap<uint32_t> on_machine_;  // infections on a machine (some done)
   std::vector<double> noise_weights_;
   std::unordered_map<InfectionKey, uint32_t, KeyHash> by_key_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_campaign_;  // infections of a campaign on this site
+  ListMap<uint64_t> by_campaign_;  // infections of a campaign on this site
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending_;
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> investigations_;
   std::unordered_map<uint32_t, int64_t> investigating_until_;  // machine -> end of its running investigation
