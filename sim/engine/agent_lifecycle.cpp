@@ -218,7 +218,7 @@ void AgentLifecycle::install(uint32_t m, SimTime t) {
     }
   }
   f.agent_flags[m] = flags;
-  f.seen[m] = TickTrack{};
+  f.ticks[m].seen = TickTrack{};
   health_.set_reporting(m, health_.can_report(m), t);
   schedule_after(sensor_failure_kind_, m, t, rel.time_to_failure, rng::Stream::AgentFailure);
   // No recheck here: the deployment attempt that installs has queued one at the same time.
@@ -231,7 +231,7 @@ void AgentLifecycle::remove_extension(uint32_t m, SimTime t) {
   const AgentState a = f.agent[m];
   if (a == AgentState::NotApplicable || a == AgentState::Absent) return;
   health_.set_reporting(m, false, t);
-  f.seen[m] = TickTrack{};
+  f.ticks[m].seen = TickTrack{};
   f.agent[m] = AgentState::NotDeployed;
   f.cause[m] = Issue::None;
   f.agent_flags[m] &= static_cast<uint8_t>(~((3u << kMisconfigShift) | kTampered));

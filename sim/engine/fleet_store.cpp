@@ -42,8 +42,7 @@ FleetStore FleetStore::build(const Scenario& sc) {
   f.agent_flags.assign(n, 0);
   f.agent_epoch.assign(n, 0);
   f.attempts.assign(n, 0);
-  f.seen.assign(n, TickTrack{});
-  f.os_on.assign(n, TickTrack{});
+  f.ticks.assign(n, ReportTicks{});
   f.health.assign(n, HealthClass::NotCovered);
   f.health_issue.assign(n, Issue::NoPlan);
   f.sensor.assign(n, 0);
@@ -83,7 +82,7 @@ size_t FleetStore::bytes() const {
          bytes_of(cohort_environment) + bytes_of(os_block_first) + bytes_of(os_block_os) + bytes_of(cohort_os_blocks) +
          bytes_of(power) + bytes_of(epoch) + bytes_of(billable_since) + bytes_of(hour_mark) + bytes_of(month_mark) +
          bytes_of(billed_seconds) + bytes_of(agent) + bytes_of(cause) + bytes_of(agent_flags) + bytes_of(agent_epoch) +
-         bytes_of(attempts) + bytes_of(seen) + bytes_of(os_on) + bytes_of(health) + bytes_of(health_issue) +
+         bytes_of(attempts) + bytes_of(ticks) + bytes_of(health) + bytes_of(health_issue) +
          bytes_of(sensor) + bytes_of(vuln_backlog) + bytes_of(vuln_critical_births) + bytes_of(vuln_mark) +
          bytes_of(vuln_safety) + bytes_of(vuln_view) + bytes_of(vuln_snapshot);
 }

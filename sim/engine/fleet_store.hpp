@@ -32,6 +32,13 @@ struct VulnSnapshot {
   int32_t time = 0;
 };
 
+// The two tracks a health evaluation reads together, and a power change writes together: one 16-byte row.
+struct alignas(16) ReportTicks {
+  TickTrack seen;   // ticks with a delivered heartbeat, since the current install
+  TickTrack os_on;  // ticks with the operating system running
+};
+static_assert(sizeof(ReportTicks) == 16, "four rows per cache line, none split");
+
 struct FleetStore {
   // Fixed for the run. A machine's location, environment and operating system follow from its cohort and its
   // place in it (operating systems are given in contiguous blocks): tables per cohort, not columns (5 B per machine,
@@ -66,8 +73,7 @@ struct FleetStore {
   std::vector<uint8_t> agent_flags;   // AgentFlag bits
   std::vector<uint8_t> agent_epoch;   // bumped when a deployment is restarted: older agent events are stale
   std::vector<uint8_t> attempts;      // deployment attempts since the last (re)deployment began
-  std::vector<TickTrack> seen;        // ticks with a delivered heartbeat, since the current install
-  std::vector<TickTrack> os_on;       // ticks with the operating system running
+  std::vector<ReportTicks> ticks;     // what the health evaluation judges its window by
   std::vector<HealthClass> health;    // the evaluation in force
   std::vector<Issue> health_issue;
   std::vector<uint8_t> sensor;        // SensorHealth in force
@@ -110,7 +116,7 @@ struct FleetStore {
   }
   static constexpr size_t bytes_per_machine() {
     return 2 * sizeof(uint16_t) + sizeof(Plan) + sizeof(PowerState) + sizeof(uint8_t) +
-           sizeof(SimTime) + sizeof(HourMark) + sizeof(MonthMark) + sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + 2 * sizeof(TickTrack) +
+           sizeof(SimTime) + sizeof(HourMark) + sizeof(MonthMark) + sizeof(uint32_t) + sizeof(AgentState) + sizeof(Issue) + 3 * sizeof(uint8_t) + sizeof(ReportTicks) +
            sizeof(HealthClass) + sizeof(Issue) + sizeof(uint8_t);
   }
 };

@@ -22,12 +22,12 @@ bool HealthMonitor::can_report(uint32_t m) const {
 
 void HealthMonitor::assume_reported_before_start(uint32_t m) {
   const SimTime before = SimTime::at(-heartbeat_interval_);
-  site_.fleet.seen[m].last = before;
-  if (site_.fleet.os_on[m].last.is_none()) site_.fleet.os_on[m].last = before;
+  site_.fleet.ticks[m].seen.last = before;
+  if (site_.fleet.ticks[m].os_on.last.is_none()) site_.fleet.ticks[m].os_on.last = before;
 }
 
 void HealthMonitor::set_reporting(uint32_t m, bool reporting, SimTime t) {
-  TickTrack& s = site_.fleet.seen[m];
+  TickTrack& s = site_.fleet.ticks[m].seen;
   if (reporting == s.holds()) return;
   if (reporting) {
     s.begin(t);
@@ -41,9 +41,9 @@ void HealthMonitor::set_reporting(uint32_t m, bool reporting, SimTime t) {
 
 void HealthMonitor::on_os_running_changed(uint32_t m, bool running, SimTime t) {
   if (running)
-    site_.fleet.os_on[m].begin(t);
+    site_.fleet.ticks[m].os_on.begin(t);
   else
-    site_.fleet.os_on[m].end(t, heartbeat_interval_);
+    site_.fleet.ticks[m].os_on.end(t, heartbeat_interval_);
   set_reporting(m, can_report(m), t);
   recheck(m, t);
   if (observer_) observer_->os_running_changed(m, running, t);
@@ -66,7 +66,7 @@ void HealthMonitor::recheck(uint32_t m, SimTime t) {
   const int64_t k = evaluation_after(t);
   queue_at(m, k);
   queue_at(m, k + 1);
-  const TickTrack& s = site_.fleet.seen[m];
+  const TickTrack& s = site_.fleet.ticks[m].seen;
   if (!s.holds() && !s.last.is_none()) {
     const int64_t k7 = evaluation_after(s.last + kInactiveAfter);
     if (k7 > k + 1) queue_at(m, k7);
@@ -84,7 +84,7 @@ std::pair<HealthClass, Issue> HealthMonitor::classify(uint32_t m, SimTime time) 
     case AgentState::InstallFailed: return {HealthClass::InstallationIssue, f.cause[m]};
     default: break;
   }
-  switch (judge_window(f.seen[m], f.os_on[m], time, heartbeat_interval_)) {
+  switch (judge_window(f.ticks[m].seen, f.ticks[m].os_on, time, heartbeat_interval_)) {
     case WindowVerdict::NeverReported: return {HealthClass::Provisioning, Issue::AwaitingFirstReport};
     case WindowVerdict::Reported: {
       const auto mis = static_cast<Misconfiguration>((f.agent_flags[m] >> kMisconfigShift) & 3);
@@ -105,7 +105,7 @@ uint8_t HealthMonitor::sensor_state(uint32_t m, SimTime time) const {
   const FleetStore& f = site_.fleet;
   const bool ever = f.agent_flags[m] & kEverOnboarded;
   const auto mis = static_cast<Misconfiguration>((f.agent_flags[m] >> kMisconfigShift) & 3);
-  return static_cast<uint8_t>(sensor_health(ever, f.seen[m].last_before(time, heartbeat_interval_), time, mis));
+  return static_cast<uint8_t>(sensor_health(ever, f.ticks[m].seen.last_before(time, heartbeat_interval_), time, mis));
 }
 
 void HealthMonitor::evaluate_start(ClassCounts& counts, SensorCounts& sensor, std::vector<HealthChange>& changes) {
@@ -172,7 +172,7 @@ void HealthMonitor::heartbeat_batch_result(SimTime t, bool delivered) {
   if (!link_up_) return;
   link_up_ = false;
   site_.for_each_machine([&](uint32_t m) {
-    if (f.seen[m].holds()) {
+    if (f.ticks[m].seen.holds()) {
       set_reporting(m, false, t);
       recheck(m, t);
     }
