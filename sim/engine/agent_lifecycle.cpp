@@ -38,7 +38,7 @@ void AgentLifecycle::schedule(EventKind kind, uint32_t m, int64_t when) {
 }
 
 void AgentLifecycle::schedule_after(EventKind kind, uint32_t m, SimTime t, const Distribution& delay, rng::Stream stream) {
-  const double u = rng::uniform01(site_.scenario.seed, m, stream, draw_index(t));
+  const double u = rng::uniform01(site_.seed, m, stream, draw_index(t));
   schedule(kind, m, t.seconds() + to_seconds(delay.quantile(u), 1));
 }
 

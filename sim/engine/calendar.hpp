@@ -37,13 +37,13 @@ struct CalendarEntry {
   uint32_t key_low;
   uint8_t epoch;      // opaque to the calendar: the kind's owner checks it for staleness when the event fires
   uint8_t tag = 0;    // opaque to the calendar too: a variant of the kind, for its owner
-  uint8_t reserved[2] = {};
+  uint16_t note = 0;  // and a small number its owner carries to the event (the entry has room for it)
 
   static constexpr CalendarEntry make(SimTime time, Lane lane, uint32_t subject, EventKind kind, uint8_t epoch,
-                                      uint8_t tag = 0) {
+                                      uint8_t tag = 0, uint16_t note = 0) {
     const uint64_t key = (static_cast<uint64_t>(time.seconds()) << 34) | (static_cast<uint64_t>(lane) << 33) |
                          (static_cast<uint64_t>(subject) << kKindBits) | kind;
-    return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), epoch, tag};
+    return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), epoch, tag, note};
   }
   constexpr uint64_t key() const { return (static_cast<uint64_t>(key_high) << 32) | key_low; }
   constexpr SimTime time() const { return SimTime::at(static_cast<int64_t>(key_high >> 2)); }

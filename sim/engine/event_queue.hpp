@@ -34,9 +34,10 @@ class EventQueue {
   }
 
   // Schedules an event of `kind` for `subject` (a machine, or a scenario action) at `time`. `epoch` comes back
-  // with the event, for the owner's staleness check, and `tag` for the owner's own use; neither changes the order.
-  void schedule(EventKind kind, SimTime time, uint32_t subject, uint8_t epoch = 0, uint8_t tag = 0) {
-    calendar_.push(CalendarEntry::make(time, kinds_[kind].lane, subject, kind, epoch, tag));
+  // with the event, for the owner's staleness check, and `tag` and `note` for the owner's own use; none changes
+  // the order.
+  void schedule(EventKind kind, SimTime time, uint32_t subject, uint8_t epoch = 0, uint8_t tag = 0, uint16_t note = 0) {
+    calendar_.push(CalendarEntry::make(time, kinds_[kind].lane, subject, kind, epoch, tag, note));
   }
 
   // Handles every event before `until`, in key order; returns how many.

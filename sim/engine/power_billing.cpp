@@ -87,7 +87,7 @@ void PowerBilling::follow_up(const CalendarEntry& e, PowerEvent event) {
   FleetStore& f = site_.fleet;
   const uint32_t m = e.subject();
   if (e.epoch != f.epoch[m]) return;  // stale: overtaken by a schedule change, or scaled in
-  if (e.tag == kCarriesStart) return carried_start(m, e.time());
+  if (e.tag == kCarriesStart) return carried_start(m, e.time(), e.note);
   apply(m, fleettwin::on_follow_up(f.power[m], event, site_.scenario.power), e.time());
 }
 
@@ -103,24 +103,33 @@ bool PowerBilling::carry_start(uint32_t m, int64_t t) {
   const PowerChange at_t = schedule_ahead(m, sc.start + t);
   if (!at_t.on) return false;
   // The draw apply() makes for the Starting follow-up at t.
-  const int64_t w = t + rng::uniform_seconds(sc.power.starting.min, sc.power.starting.max, sc.seed, m,
+  const int64_t w = t + rng::uniform_seconds(sc.power.starting.min, sc.power.starting.max, site_.seed, m,
                                              rng::Stream::AzureTransition, static_cast<uint64_t>(t));
   if (w >= sc.duration) return false;  // the run ends Starting: it must show so
   const PowerChange at_w = schedule_ahead(m, sc.start + w);
   if (at_w.on != at_t.on || at_w.next_change != at_t.next_change) return false;
-  if (at_t.next_change != kNever && jittered(m, at_t.next_change) <= w) return false;
+  uint16_t note = kNoJitterNote;
+  if (at_t.next_change != kNever) {
+    const int64_t next_at = jittered(m, at_t.next_change);
+    if (next_at <= w) return false;
+    // The next change's jitter rides with the event (when it fits), so that carried_start need not draw it again.
+    const int64_t jitter = next_at - (at_t.next_change - sc.start);
+    if (jitter < kNoJitterNote) note = static_cast<uint16_t>(jitter);
+  }
   site_.events.schedule(follow_up_kind_[static_cast<size_t>(PowerEvent::TransitionDone)], SimTime::at(w), m,
-                        f.epoch[m], kCarriesStart);
+                        f.epoch[m], kCarriesStart, note);
   return true;
 }
 
-void PowerBilling::carried_start(uint32_t m, SimTime w) {
+void PowerBilling::carried_start(uint32_t m, SimTime w, uint16_t jitter_note) {
   FleetStore& f = site_.fleet;
   if (f.agent[m] == AgentState::Absent) return;  // as on_schedule_change at t (a scale-in also bumped the epoch)
   ++f.epoch[m];                                   // its bump for a real change
   f.power[m] = PowerState::Starting;              // its step, which nothing saw
   set_state(m, PowerState::Running, w);           // the follow-up's
-  schedule_change(m, schedule_at(m, site_.scenario.start + w.seconds()).next_change);  // the answer at t
+  const int64_t next_change = schedule_at(m, site_.scenario.start + w.seconds()).next_change;  // the answer at t
+  if (next_change == kNever || jitter_note == kNoJitterNote) return schedule_change(m, next_change);
+  schedule_change_at(m, next_change - site_.scenario.start + jitter_note);  // as jittered() drew it in carry_start
 }
 
 bool PowerBilling::powers_on_before(uint32_t m, SimTime t, SimTime when) const {
@@ -151,7 +160,7 @@ void PowerBilling::apply(uint32_t m, const PowerStep& step, SimTime t, int64_t n
   if (step.follow_up == PowerEvent::ArcHeartbeat) stream = rng::Stream::ArcConnect;
   if (step.follow_up == PowerEvent::ArcOfflineDetected) stream = rng::Stream::ArcOffline;
   const int64_t delay =
-      rng::uniform_seconds(step.delay.min, step.delay.max, sc.seed, m, stream, static_cast<uint64_t>(t.seconds()));
+      rng::uniform_seconds(step.delay.min, step.delay.max, site_.seed, m, stream, static_cast<uint64_t>(t.seconds()));
   const SimTime when = t + delay;
   if (when >= site_.end()) return;  // after the end of the run
   if (rename_only) {
@@ -232,7 +241,7 @@ void PowerBilling::close_billing(uint32_t m, int g, SimTime t) {
 
 int64_t PowerBilling::jittered(uint32_t m, int64_t next_change_utc) const {
   const Scenario& sc = site_.scenario;
-  const int64_t jitter = rng::uniform_seconds(0, site_.cohort_of(m).power.jitter, sc.seed, m,
+  const int64_t jitter = rng::uniform_seconds(0, site_.cohort_of(m).power.jitter, site_.seed, m,
                                               rng::Stream::ScheduleJitter, static_cast<uint64_t>(next_change_utc));
   return next_change_utc - sc.start + jitter;
 }

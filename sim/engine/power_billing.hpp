@@ -80,8 +80,11 @@ class PowerBilling {
   // then carried by the TransitionDone event at w (tag kCarriesStart) instead of an event of its own at t, when the
   // answers are sure to be the same (see the .cpp). Returns false when it must have its own event.
   bool carry_start(uint32_t m, int64_t t);
-  void carried_start(uint32_t m, SimTime w);
+  // jitter_note: the jitter of the machine's next change as carry_start drew it, kNoJitterNote when it did not
+  // fit in the event (jitters of 18.2 h and more) or there is no next change.
+  void carried_start(uint32_t m, SimTime w, uint16_t jitter_note);
   static constexpr uint8_t kCarriesStart = 1;
+  static constexpr uint16_t kNoJitterNote = UINT16_MAX;
   bool powers_on_before(uint32_t m, SimTime t, SimTime when) const;
   void enter_initial_state(uint32_t m, SimTime t);
 

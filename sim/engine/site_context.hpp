@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/common/random.hpp"
 #include "models/power/power_schedule.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/fleet_store.hpp"
@@ -23,6 +24,7 @@ struct SiteContext {
   FleetStore& fleet;
   std::vector<MachineRange> machines;
   EventQueue events;
+  rng::Seed seed{scenario.seed};  // the scenario's seed, half hashed for the site's hot draws (random.hpp)
 
   template <class F>
   void for_each_machine(F&& f) const {

@@ -51,7 +51,7 @@ ThreatActivity::ThreatActivity(SiteContext& site, AgentLifecycle& agent)
 }
 
 double ThreatActivity::draw(uint32_t key, rng::Stream stream, int64_t t, unsigned sub) const {
-  return rng::uniform01(site_.scenario.seed, key, stream, (static_cast<uint64_t>(t) << 8) | sub);
+  return rng::uniform01(site_.seed, key, stream, (static_cast<uint64_t>(t) << 8) | sub);
 }
 
 void ThreatActivity::initialise() {

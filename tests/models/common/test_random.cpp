@@ -91,3 +91,35 @@ TEST_CASE("streams, draws and neighbouring machines are uncorrelated", "[random]
           return std::pair{rng::uniform01(3, m, rng::Stream::Outage, 0), rng::uniform01(3, m, rng::Stream::Outage, 0)};
         }) == Approx(1.0));
 }
+
+TEST_CASE("a pre-hashed seed draws exactly the numbers of the three-round hash", "[random]") {
+  // The draws are part of every output: rng::Seed may only move the seed's round out of the loop, never change a
+  // bit. The reference is the definition written out: three SplitMix64 rounds over seed, machine, stream and draw.
+  const auto reference = [](uint64_t seed, uint32_t machine, rng::Stream stream, uint64_t draw) {
+    uint64_t h = rng::mix64(seed ^ 0x6a09e667f3bcc909ULL);
+    h = rng::mix64(h ^ machine);
+    return rng::mix64(h ^ (static_cast<uint64_t>(stream) << 48) ^ (draw & 0xffffffffffffULL));
+  };
+  for (uint64_t seed : {uint64_t{0}, uint64_t{1}, uint64_t{42}, ~uint64_t{0}}) {
+    const rng::Seed pre(seed);
+    for (uint32_t m = 0; m < 1000; ++m) {
+      const uint64_t draw = uint64_t{m} * 0x9e3779b97f4a7c15ULL;
+      REQUIRE(rng::bits(pre, m, rng::Stream::ScheduleJitter, draw) == reference(seed, m, rng::Stream::ScheduleJitter, draw));
+      REQUIRE(rng::bits(seed, m, rng::Stream::VulnRemediation, draw) == reference(seed, m, rng::Stream::VulnRemediation, draw));
+    }
+  }
+}
+
+TEST_CASE("uniform_seconds is lo plus the floor of u times the span, to the second", "[random]") {
+  // Truncation replaced floor() there: the same for every product, which is never negative.
+  for (const auto& [lo, hi] : {std::pair<int64_t, int64_t>{0, 900}, {60, 300}, {-30, 30}, {0, 86400}}) {
+    for (uint32_t m = 0; m < 20'000; ++m) {
+      const double u = rng::uniform01(9, m, rng::Stream::ScheduleJitter, 77);
+      const int64_t expected = lo + static_cast<int64_t>(std::floor(u * static_cast<double>(hi - lo + 1)));
+      const int64_t s = rng::uniform_seconds(lo, hi, rng::Seed(9), m, rng::Stream::ScheduleJitter, 77);
+      REQUIRE(s == expected);
+      REQUIRE(s >= lo);
+      REQUIRE(s <= hi);
+    }
+  }
+}
