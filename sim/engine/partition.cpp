@@ -16,23 +16,30 @@ std::vector<SitePlan> plan_sites(const Scenario& sc, int threads, int shards_per
   for (size_t l = 0; l < by_location.size(); ++l) {
     const uint64_t wanted = threads > 1 ? static_cast<uint64_t>(threads) * static_cast<uint64_t>(shards_per_thread) : 1;
     const uint64_t shards = std::max<uint64_t>(1, std::min<uint64_t>(wanted, machines[l] / std::max<uint32_t>(min_shard, 1)));
-    // Walk the location's ranges, cutting them into `shards` runs of (almost) equal machine counts.
-    size_t range = 0;
-    uint32_t offset = 0;  // machines of by_location[l][range] already taken
-    for (uint64_t s = 0; s < shards; ++s) {
-      SitePlan site{static_cast<uint16_t>(l), static_cast<uint16_t>(s), {}};
-      uint64_t need = machines[l] * (s + 1) / shards - machines[l] * s / shards;
-      while (need > 0) {
-        const MachineRange& r = by_location[l][range];
-        const auto take = static_cast<uint32_t>(std::min<uint64_t>(need, r.count - offset));
-        site.machines.push_back({r.first + offset, take});
-        need -= take;
-        offset += take;
-        if (offset == r.count) {
-          ++range;
-          offset = 0;
-        }
+    // Shard s takes the s-th of `shards` equal slices of each of the location's cohorts: a burst belongs to one
+    // cohort (its office hours, its nightly shutdown), so every shard gets an equal part of every burst. A cohort
+    // smaller than the shard count goes whole to the shard with the fewest machines so far.
+    std::vector<SitePlan> shard(shards);
+    std::vector<uint64_t> held(shards, 0);
+    for (const MachineRange& r : by_location[l]) {
+      if (r.count < shards) {
+        const size_t s = static_cast<size_t>(std::min_element(held.begin(), held.end()) - held.begin());
+        shard[s].machines.push_back(r);
+        held[s] += r.count;
+        continue;
       }
+      for (uint64_t s = 0; s < shards; ++s) {
+        const auto from = static_cast<uint32_t>(uint64_t{r.count} * s / shards);
+        const auto to = static_cast<uint32_t>(uint64_t{r.count} * (s + 1) / shards);
+        shard[s].machines.push_back({r.first + from, to - from});
+        held[s] += to - from;
+      }
+    }
+    uint16_t next = 0;
+    for (SitePlan& site : shard) {
+      if (site.machines.empty()) continue;
+      site.location = static_cast<uint16_t>(l);
+      site.shard = next++;
       plan.push_back(std::move(site));
     }
   }

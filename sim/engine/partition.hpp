@@ -1,8 +1,8 @@
 #pragma once
 // How a run's machines are split into sites, the units the engine runs in parallel. A location (a region or an
-// on-premises site) is one site, or, when it is large and the run has several threads, several shards of equal
-// machine counts: events come in bursts at one location at a time (office hours in one time zone, a nightly
-// shutdown at one data centre), and only shards let several threads share a burst.
+// on-premises site) is one site, or, when it is large and the run has several threads, several shards, each an
+// equal slice of every cohort of the location: events come in bursts, one cohort at a time (office hours in one
+// time zone, a nightly shutdown at one data centre), and only shards let several threads share a burst.
 //
 // Nothing depends on the partition: random draws are keyed by machine, a machine's events touch only its own
 // state, every shard of a location reads the same uplink and plays the same scenario actions for its machines,
