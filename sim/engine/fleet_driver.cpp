@@ -20,6 +20,13 @@ FleetDriver::FleetDriver(const Scenario& scenario, std::vector<std::unique_ptr<S
   for (size_t i = 0; i < sites_.size(); ++i)
     for (const auto& r : sites_[i]->machine_ranges()) range_owner_.emplace_back(r.first, static_cast<uint32_t>(i));
   std::sort(range_owner_.begin(), range_owner_.end());
+  // The threads take the sites in this order: the last ones taken decide how long the other thread waits at the end
+  // of a step, so they should be the smallest. A step's work follows the machine count closely (each shard of a
+  // location holds the same mix of cohorts, partition.hpp).
+  largest_first_.resize(sites_.size());
+  for (size_t i = 0; i < sites_.size(); ++i) largest_first_[i] = i;
+  std::stable_sort(largest_first_.begin(), largest_first_.end(),
+                   [&](size_t a, size_t b) { return sites_[a]->machine_count() > sites_[b]->machine_count(); });
   if (sc_.threats.enabled) {
     const std::vector<StaffingChange> staffing = soc_staffing(sc_);  // the SOC queue keeps a copy
     DeskParams p;
@@ -194,7 +201,10 @@ uint64_t FleetDriver::cached_alerts() const {
 }
 
 void FleetDriver::start() {
-  pool_.run(sites_.size(), [&](size_t i) { reports_[i] = &sites_[i]->start(); });
+  pool_.run(sites_.size(), [&](size_t k) {
+    const size_t i = largest_first_[k];
+    reports_[i] = &sites_[i]->start();
+  });
   merge_closed();
   deliver_lateral_movement();
 }
@@ -211,7 +221,8 @@ void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t
   for (SimTime a = from; a < to;) {
     SimTime b = to;
     if (step > 0) b = std::min(to, SimTime::at((a.seconds() / step + 1) * step));
-    pool_.run(sites_.size(), [&](size_t i) {
+    pool_.run(sites_.size(), [&](size_t k) {
+      const size_t i = largest_first_[k];
       reports_[i] = sites_[i]->run_window(a, b, uplink_up[sites_[i]->location()] != 0);
     });
     if (a == from) merge_closed();
@@ -224,7 +235,10 @@ void FleetDriver::run_window(SimTime from, SimTime to, const std::vector<uint8_t
 }
 
 void FleetDriver::finish() {
-  pool_.run(sites_.size(), [&](size_t i) { reports_[i] = &sites_[i]->finish_run(); });
+  pool_.run(sites_.size(), [&](size_t k) {
+    const size_t i = largest_first_[k];
+    reports_[i] = &sites_[i]->finish_run();
+  });
   merge_closed();
 }
 

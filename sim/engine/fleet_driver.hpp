@@ -81,6 +81,7 @@ class FleetDriver {
   ReportMerger& merger_;
   std::vector<const SiteReport*> reports_;
   std::vector<std::pair<uint32_t, uint32_t>> range_owner_;  // (first machine of a range, site index), sorted
+  std::vector<size_t> largest_first_;  // site indices, most machines first: the order the threads take them
   std::unique_ptr<SocDesk> desk_;  // threats on
   size_t desk_memory_ = 0;         // its high-water mark
   struct Awaiting {
