@@ -26,6 +26,7 @@ size_t AlertTransport::service_actor_count(const Platform& platform) {
 
 AlertTransport::AlertTransport(const Scenario& sc, const Platform& platform, FleetDriver& driver, SyncPoint& sync)
     : sc_(sc), platform_(platform), driver_(driver), sync_(sync), outbound_(sc.locations.size()),
+      detached_(sc.locations.size(), 0), received_(sc.locations.size(), 0),
       mde_mailbox_(platform.mde_by_geo.size(), nullptr) {
   for (size_t g = 0; g < platform.mde_by_geo.size(); ++g)
     if (platform.mde_by_geo[g]) mde_mailbox_[g] = sg4::Mailbox::by_name(mde_service_name(static_cast<Geo>(g)));
@@ -77,6 +78,7 @@ void AlertTransport::start() {
           }
           AlertBatch* b = received;
           pending[0] = in->get_async<AlertBatch>(&received);
+          ++received_[b->origin];
           for (AlertRecord& a : b->alerts) stamp_in_mde(a, latency);
           if (every == 0) {
             ingestion->put_init(b, message_bytes(*b))->detach();
@@ -134,6 +136,7 @@ void AlertTransport::send_window(size_t location, int64_t until) {
     while (i < out.size() && out[i].detected == t) {
       AlertBatch* b = acquire();
       b->leaves = t;
+      b->origin = static_cast<uint16_t>(location);
       b->geo = out[i].geo;
       for (const uint8_t g = out[i].geo; i < out.size() && out[i].detected == t && out[i].geo == g; ++i)
         b->alerts.push_back(out[i]);
@@ -150,6 +153,22 @@ void AlertTransport::send_now(size_t location, int64_t now, std::vector<AlertBat
   if (batches.empty()) return;
   if (sg4::Engine::get_clock() != static_cast<double>(now))
     throw std::logic_error("alert pipeline: batches due at " + when(now) + " left late");
+  if (platform_.uplinks[location]->is_on()) {
+    for (AlertBatch* b : batches) {
+      sg4::Mailbox* mb = mde_mailbox_[b->geo];
+      if (!mb) throw std::logic_error("alert pipeline: an alert for a geo without an MDE service");
+      for (const AlertRecord& a : b->alerts)  // the platform lets it leave now: the site must have expected that
+        if (a.sent != now)
+          throw std::logic_error("alert pipeline: a detection of machine " + std::to_string(a.machine) + " at " +
+                                 sc_.locations[location].name + " expected to leave at " + when(a.sent) +
+                                 " left at " + when(now) + " (detected " + when(a.detected) + ")");
+      mb->put_init(b, message_bytes(*b))->detach();
+      ++detached_[location];
+      ++batches_sent_;
+    }
+    batches.clear();
+    return;
+  }
   auto& comms = outbound_[location].comms;
   comms.clear();
   for (AlertBatch* b : batches) {
@@ -182,6 +201,14 @@ void AlertTransport::send_now(size_t location, int64_t now, std::vector<AlertBat
     }
   }
   batches.clear();
+}
+
+void AlertTransport::check_delivered(size_t location) const {
+  if (received_[location] != detached_[location])
+    throw std::logic_error("alert pipeline: " + std::to_string(detached_[location] - received_[location]) +
+                           " batch(es) that left " + sc_.locations[location].name +
+                           " over an up uplink had not reached Defender for Endpoint by " +
+                           when(static_cast<int64_t>(sg4::Engine::get_clock())) + ": lost in flight");
 }
 
 }  // namespace fleettwin

@@ -41,6 +41,7 @@ namespace fleettwin {
 
 struct AlertBatch {
   int64_t leaves = 0;  // when the site first tried to send it
+  uint16_t origin = 0;  // the location whose site sent it
   uint8_t geo = 0;
   std::vector<AlertRecord> alerts;
 };
@@ -63,6 +64,10 @@ class AlertTransport {
   // batches try to leave again, then its detections due before `until` leave, each at its time. Batches of one
   // instant leave together (to several geos, and the cached ones with the first), so that none waits for another.
   void send_window(size_t location, int64_t until);
+  // Site actor of `location`, at a synchronisation point: every batch it sent over its uplink while the link was
+  // up has reached its MDE service (a transfer takes well under a second, and detections leave before the point).
+  // Throws if one has not: it was lost in flight, which the platform's latencies should make impossible.
+  void check_delivered(size_t location) const;
 
   uint64_t batches_sent() const { return batches_sent_; }
   uint64_t transfers_refused() const { return transfers_refused_; }
@@ -71,7 +76,10 @@ class AlertTransport {
   AlertBatch* acquire();
   void release(AlertBatch* b);
   // Sends the batches, all leaving now (`now`, whole seconds), to their geos' services; those that could not leave
-  // go to the location's cache.
+  // go to the location's cache. Over an uplink that is up the transfers are detached: the site does not wait for
+  // each to end (an uplink changes state only at synchronisation points, so none can be refused before the next
+  // one), and check_delivered() counts them in at that point. Over a downed uplink each transfer is waited for,
+  // which fails at once, and the batch stays.
   void send_now(size_t location, int64_t now, std::vector<AlertBatch*>& batches);
   static double message_bytes(const AlertBatch& b) { return 64.0 * static_cast<double>(b.alerts.size() + 1); }
 
@@ -87,6 +95,8 @@ class AlertTransport {
     std::vector<simgrid::s4u::CommPtr> comms;
   };
   std::vector<Outbound> outbound_;
+  std::vector<uint64_t> detached_;  // per location: batches sent over an up link without waiting
+  std::vector<uint64_t> received_;  // per location: batches its MDE services received
   std::vector<std::unique_ptr<AlertBatch>> store_;  // every batch ever made; in flight at the end they stay here
   std::vector<AlertBatch*> free_;
   std::vector<simgrid::s4u::Mailbox*> mde_mailbox_;  // by geo

@@ -17,6 +17,7 @@ struct SiteActor {
       sg4::Link* uplink = platform.uplinks[location];
       for (size_t k = 0; k < points.size(); ++k) {
         sg4::this_actor::sleep_until(static_cast<double>(points[k]));
+        if (transport) transport->check_delivered(location);
         sync.set_uplink(location, uplink->is_on());
         sync.wait();
         if (transport && k + 1 < points.size()) {
