@@ -22,8 +22,9 @@ bool HealthMonitor::can_report(uint32_t m) const {
 
 void HealthMonitor::assume_reported_before_start(uint32_t m) {
   const SimTime before = SimTime::at(-heartbeat_interval_);
-  site_.fleet.ticks[m].seen.last = before;
-  if (site_.fleet.ticks[m].os_on.last.is_none()) site_.fleet.ticks[m].os_on.last = before;
+  ReportTicks& r = site_.fleet.ticks[m];
+  r.seen.last = before;
+  if (r.os_on.last.is_none()) r.os_on.last = before;
 }
 
 void HealthMonitor::set_reporting(uint32_t m, bool reporting, SimTime t) {
@@ -40,10 +41,11 @@ void HealthMonitor::set_reporting(uint32_t m, bool reporting, SimTime t) {
 }
 
 void HealthMonitor::on_os_running_changed(uint32_t m, bool running, SimTime t) {
+  TickTrack& os_on = site_.fleet.ticks[m].os_on;
   if (running)
-    site_.fleet.ticks[m].os_on.begin(t);
+    os_on.begin(t);
   else
-    site_.fleet.ticks[m].os_on.end(t, heartbeat_interval_);
+    os_on.end(t, heartbeat_interval_);
   set_reporting(m, can_report(m), t);
   recheck(m, t);
   if (observer_) observer_->os_running_changed(m, running, t);
@@ -84,7 +86,8 @@ std::pair<HealthClass, Issue> HealthMonitor::classify(uint32_t m, SimTime time) 
     case AgentState::InstallFailed: return {HealthClass::InstallationIssue, f.cause[m]};
     default: break;
   }
-  switch (judge_window(f.ticks[m].seen, f.ticks[m].os_on, time, heartbeat_interval_)) {
+  const ReportTicks& ticks = f.ticks[m];
+  switch (judge_window(ticks.seen, ticks.os_on, time, heartbeat_interval_)) {
     case WindowVerdict::NeverReported: return {HealthClass::Provisioning, Issue::AwaitingFirstReport};
     case WindowVerdict::Reported: {
       const auto mis = static_cast<Misconfiguration>((f.agent_flags[m] >> kMisconfigShift) & 3);
