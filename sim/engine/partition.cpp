@@ -14,8 +14,11 @@ std::vector<SitePlan> plan_sites(const Scenario& sc, int threads, int shards_per
     }
   std::vector<SitePlan> plan;
   for (size_t l = 0; l < by_location.size(); ++l) {
-    const uint64_t wanted = threads > 1 ? static_cast<uint64_t>(threads) * static_cast<uint64_t>(shards_per_thread) : 1;
-    const uint64_t shards = std::max<uint64_t>(1, std::min<uint64_t>(wanted, machines[l] / std::max<uint32_t>(min_shard, 1)));
+    const bool one_thread = threads <= 1;
+    const uint64_t wanted = one_thread ? kOneThreadShards
+                                       : static_cast<uint64_t>(threads) * static_cast<uint64_t>(shards_per_thread);
+    const uint32_t least = std::max<uint32_t>(one_thread ? std::max(min_shard, kMinOneThreadShardMachines) : min_shard, 1);
+    const uint64_t shards = std::max<uint64_t>(1, std::min<uint64_t>(wanted, machines[l] / least));
     // Shard s takes the s-th of `shards` equal slices of each of the location's cohorts: a burst belongs to one
     // cohort (its office hours, its nightly shutdown), so every shard gets an equal part of every burst. A cohort
     // smaller than the shard count goes whole to the shard with the fewest machines so far.

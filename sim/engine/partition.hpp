@@ -1,7 +1,7 @@
 #pragma once
 // How a run's machines are split into sites, the units the engine runs in parallel. A location (a region or an
-// on-premises site) is one site, or, when it is large and the run has several threads, several shards, each an
-// equal slice of every cohort of the location: events come in bursts, one cohort at a time (office hours in one
+// on-premises site) is one site, or, when it is large, several shards, each an equal slice of every cohort of
+// the location: events come in bursts, one cohort at a time (office hours in one
 // time zone, a nightly shutdown at one data centre), and only shards let several threads share a burst.
 //
 // Nothing depends on the partition: random draws are keyed by machine, a machine's events touch only its own
@@ -26,8 +26,16 @@ struct SitePlan {
 // 100k x 365 d in 6.8 s with 20,000, 5.1 s with 5,000; one thread: 7.8 s).
 inline constexpr uint32_t kMinShardMachines = 5'000;
 
+// One thread shards a location too, into up to kOneThreadShards of at least kMinOneThreadShardMachines: a smaller
+// site's calendar buckets and tables stay in the caches. 1M x 30 days on one thread, every model on, in pairs run
+// at once: 8.2-8.6 s with 22 sites (these bounds) or 64 (8 of 5,000 or more) against 10.3-12.2 s with one site a
+// location (8); 100k x 365 days, where shards of 5,000 made 20 sites of 8, was 7-10 % slower with them, the
+// sites' fixed cost at every step buying nothing there, so the bound keeps such locations whole.
+inline constexpr uint32_t kMinOneThreadShardMachines = 40'000;
+inline constexpr uint64_t kOneThreadShards = 8;
+
 // The sites of a run on `threads` threads: one per location, or `shards_per_thread` x threads shards of a
-// location large enough (at most one shard per `min_shard` machines). Four per thread rather than two: a burst at
+// location large enough (at most one shard per `min_shard` machines); on one thread, the bounds above. Four per thread rather than two: a burst at
 // one location is then dealt in smaller pieces, so the threads finish a step closer together. Measured with every
 // model on, 2 threads, as the parallel phase's wall time over the sites' CPU time (the ratio holds still when the
 // machine's speed does not): 1M x 365 days 0.596 -> 0.555 (64 sites instead of 32), 10M x 30 days 0.590 -> 0.564;

@@ -63,11 +63,22 @@ TEST_CASE("every machine lands in exactly one site, of its own location", "[part
   }
 }
 
-TEST_CASE("one thread: one site per location", "[partition]") {
-  const Scenario sc = two_locations();
-  const auto plan = plan_sites(sc, 1);
-  REQUIRE(plan.size() == sc.locations.size());
-  for (const SitePlan& site : plan) CHECK(site.shard == 0);
+TEST_CASE("one thread: a location is split only into shards of 40,000 machines or more, at most eight", "[partition]") {
+  const Scenario small = two_locations();  // 50,011 and 20,011 machines: one shard each
+  const auto whole = plan_sites(small, 1);
+  REQUIRE(whole.size() == small.locations.size());
+  for (const SitePlan& site : whole) CHECK(site.shard == 0);
+  // 200,000 machines: 5 shards of 40,000; 1,000,000: 8 (the most), of 125,000.
+  for (const auto& [count, shards] : {std::pair<int, size_t>{200'000, 5}, {1'000'000, 8}}) {
+    const Scenario big = parse_scenario(
+        "name: t\nstart: 2026-01-05T00:00:00Z\nduration: 1d\ntenants: [{id: t, geo: EU}]\n"
+        "subscriptions: [{id: s, plan: P2}]\ncohorts:\n"
+        "  - {name: vms, count: " + std::to_string(count) + ", environment: azure, region: r, subscription: s}\n",
+        "partition-test");
+    const auto plan = plan_sites(big, 1);
+    REQUIRE(plan.size() == shards);
+    for (const SitePlan& site : plan) CHECK(site.machines.front().count == count / shards);
+  }
 }
 
 TEST_CASE("a location's shards each hold an equal slice of every cohort", "[partition]") {
